@@ -1,0 +1,65 @@
+// The builtin function interface: how executors call a builtin and how a builtin reports a
+// result, an undefined result or an error.
+//
+// A builtin never throws: it returns a status and, on error, fills the context's error so that
+// errors cross the interpreter and JIT-compiled code as values.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "runtime/error.h"
+#include "runtime/value.h"
+
+namespace regoc {
+
+enum class BuiltinStatus : uint8_t {
+  Ok,         // result holds the value
+  Undefined,  // no value (e.g. a failed lookup); not an error
+  Error,      // context.error holds the error
+};
+
+// Per-evaluation state that builtins read or write. One context serves one query evaluation
+// and is used by one thread at a time.
+struct BuiltinContext {
+  // time.now_ns() for the whole evaluation (OPA fixes it once per query).
+  int64_t now_ns = 0;
+  // Receives the line that print() writes (without the trailing newline).
+  std::function<void(std::string_view)> print;
+  // Seed-independent state for rand.intn: OPA caches results per (string, n) in one query.
+  Value rand_cache;
+
+  Error error;
+
+  // Fills `error` and returns BuiltinStatus::Error.
+  BuiltinStatus fail(std::string code, std::string message);
+  // OPA's operand type error: "<name>: operand <index> must be <expected> but got <actual>".
+  BuiltinStatus type_error(std::string_view name, int operand, std::string_view expected,
+                           const Value& actual);
+};
+
+using BuiltinFunction = BuiltinStatus (*)(BuiltinContext& context, std::span<const Value> args,
+                                          Value& result);
+
+struct Builtin {
+  std::string name;  // "glob.match", "plus", "internal.member_2"
+  int arity = 0;
+  BuiltinFunction function = nullptr;
+  // Builtins whose result may differ between two calls with equal arguments (rand, now,
+  // http.send); the planner never folds or memoizes them.
+  bool nondeterministic = false;
+  // OPA's declaration of the builtin's types, as in a capabilities file ("decl" member),
+  // as JSON text; empty when unknown.
+  std::string_view declaration;
+};
+
+// Looks up a builtin by name; nullptr when there is none.
+const Builtin* find_builtin(std::string_view name);
+
+// Every registered builtin, sorted by name.
+std::span<const Builtin* const> all_builtins();
+
+}  // namespace regoc
