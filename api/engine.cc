@@ -1,0 +1,2 @@
+// The engine: parse, compile, plan and evaluate.
+#include "api/engine.h"
