@@ -109,7 +109,7 @@ class Value {
   size_t hash() const;
 
   // Identity of the heap node (nullptr for inline values); for memoization keys.
-  const void* identity() const { return node_; }
+  const void* identity() const { return inline_int_ ? nullptr : node_; }
 
  private:
   friend struct ValueAccess;

@@ -41,12 +41,16 @@ struct BuiltinContext {
                            const Value& actual);
 };
 
+// Calls a builtin. `args` holds exactly `arity` values (any number for a variadic builtin);
+// only print accepts undefined values among them.
 using BuiltinFunction = BuiltinStatus (*)(BuiltinContext& context, std::span<const Value> args,
                                           Value& result);
 
 struct Builtin {
   std::string name;  // "glob.match", "plus", "internal.member_2"
+  // Number of operands; -1 for a variadic builtin (print).
   int arity = 0;
+  // Null for a builtin that OPA declares but regoc does not implement yet.
   BuiltinFunction function = nullptr;
   // Builtins whose result may differ between two calls with equal arguments (rand, now,
   // http.send); the planner never folds or memoizes them.
@@ -54,12 +58,20 @@ struct Builtin {
   // OPA's declaration of the builtin's types, as in a capabilities file ("decl" member),
   // as JSON text; empty when unknown.
   std::string_view declaration;
+  // The infix operator that calls the builtin ("+", "==", "in"); empty for none.
+  std::string_view infix;
+  // True for walk, which OPA evaluates as a relation with many results, not a function.
+  bool relation = false;
+  // OPA marks the builtin deprecated; v1 policies may not call it.
+  bool deprecated = false;
 };
 
-// Looks up a builtin by name; nullptr when there is none.
+// Looks up a builtin by name; nullptr when OPA declares none. A declared builtin that regoc
+// does not implement yet is found, with a null `function`.
 const Builtin* find_builtin(std::string_view name);
 
-// Every registered builtin, sorted by name.
+// Every builtin that OPA declares, sorted by name; `function` is null for those that regoc
+// does not implement yet.
 std::span<const Builtin* const> all_builtins();
 
 }  // namespace regoc

@@ -1,0 +1,344 @@
+// Planning of bodies and expressions: negation, `every`, `with` modifiers and unification.
+#include "compiler/planner_impl.h"
+#include "runtime/builtins/builtin.h"
+
+namespace regoc::planning {
+
+void Planner::plan_body(const ast::Body& body, size_t index, const Cont& cont) {
+  if (index == body.size()) {
+    cont();
+    return;
+  }
+  plan_expr(*body[index], [&] { plan_body(body, index + 1, cont); });
+}
+
+void Planner::plan_expr(const ast::Expr& expr, const Cont& cont) {
+  if (expr.negated) {
+    emit_nested(ir::Op::Not, [&] { plan_with_from(expr, 0, std::nullopt, [] {}); });
+    cont();
+    return;
+  }
+  plan_with_from(expr, 0, std::nullopt, cont);
+}
+
+void Planner::plan_expr_positive(const ast::Expr& expr, const Cont& cont) {
+  plan_with_from(expr, 0, std::nullopt, cont);
+}
+
+void Planner::plan_expr_captured(const ast::Expr& expr, ir::LocalIndex capture,
+                                 const Cont& cont) {
+  plan_with_from(expr, 0, capture, cont);
+}
+
+void Planner::plan_expr_core(const ast::Expr& expr, const std::optional<ir::LocalIndex>& capture,
+                             const Cont& cont) {
+  switch (expr.kind) {
+    case ast::ExprKind::Term:
+      plan_value(expr.terms[0], [&](ir::Operand value) {
+        if (capture) {
+          auto& assign = emit(ir::Op::AssignVar);
+          assign.target = *capture;
+          assign.a = value;
+        }
+        auto& test = emit(ir::Op::NotEqual);
+        test.a = value;
+        test.b = constant(Value::boolean(false));
+        cont();
+      });
+      return;
+    case ast::ExprKind::Unify:
+    case ast::ExprKind::Assign:
+      plan_unify(expr.terms[0], expr.terms[1], cont);
+      return;
+    case ast::ExprKind::Some:
+      if (expr.domain) {
+        // `some k, v in xs` left as is: iterate the domain.
+        plan_value(expr.domain, [&](ir::Operand domain) {
+          ir::LocalIndex key = new_local();
+          ir::LocalIndex value = new_local();
+          auto& scan = emit_nested(ir::Op::Scan, [&] {
+            auto bind_value = [&] {
+              if (expr.value) {
+                plan_unify_value(expr.value, ir::Operand::local(value), cont);
+              } else {
+                cont();
+              }
+            };
+            if (expr.key) {
+              plan_unify_value(expr.key, ir::Operand::local(key), bind_value);
+            } else {
+              bind_value();
+            }
+          });
+          scan.a = domain;
+          scan.key = key;
+          scan.value = value;
+        });
+        return;
+      }
+      cont();
+      return;
+    case ast::ExprKind::Every:
+      plan_every(expr, cont);
+      return;
+  }
+}
+
+// every k, v in domain { body } holds when no element makes the body undefined:
+//   Not { found := undefined; Scan domain { Not { body }; found := true }; IsDefined(found) }
+void Planner::plan_every(const ast::Expr& expr, const Cont& cont) {
+  emit_nested(ir::Op::Not, [&] {
+    ir::LocalIndex found = new_local();
+    emit(ir::Op::ResetLocal).target = found;
+    plan_value(expr.domain, [&](ir::Operand domain) {
+      ir::LocalIndex key = new_local();
+      ir::LocalIndex value = new_local();
+      auto& scan = emit_nested(ir::Op::Scan, [&] {
+        auto counterexample = [&] {
+          emit_nested(ir::Op::Not, [&] { plan_body(*expr.body, 0, [] {}); });
+          auto& assign = emit(ir::Op::AssignVar);
+          assign.target = found;
+          assign.a = constant(Value::boolean(true));
+        };
+        auto bind_value = [&] {
+          if (expr.value) {
+            plan_unify_value(expr.value, ir::Operand::local(value), counterexample);
+          } else {
+            counterexample();
+          }
+        };
+        if (expr.key) {
+          plan_unify_value(expr.key, ir::Operand::local(key), bind_value);
+        } else {
+          bind_value();
+        }
+      });
+      scan.a = domain;
+      scan.key = key;
+      scan.value = value;
+      emit(ir::Op::IsDefined).a = ir::Operand::local(found);
+    });
+  });
+  cont();
+}
+
+// --- with ---------------------------------------------------------------------------------------
+
+void Planner::plan_with_from(const ast::Expr& expr, size_t index,
+                             const std::optional<ir::LocalIndex>& capture, const Cont& cont) {
+  if (index == expr.withs.size()) {
+    plan_expr_core(expr, capture, cont);
+    return;
+  }
+  const ast::With& with = expr.withs[index];
+  const auto& items = with.target->items;
+  std::string head = items.empty() ? std::string() : items[0]->text;
+  std::vector<std::string> path;
+  for (size_t i = 1; i < items.size(); ++i) {
+    if (items[i]->kind != ast::TermKind::String) {
+      fail(with.location, "with target must be a ref of strings: " + ast::to_string(*with.target));
+      return;
+    }
+    path.push_back(items[i]->text);
+  }
+
+  auto plan_rest = [&](const Frame& inside) {
+    ir::LocalIndex outer_input = frame_.input;
+    ir::LocalIndex outer_data = frame_.data;
+    Mocks outer_mocks = frame_.mocks;
+    frame_.input = inside.input;
+    frame_.data = inside.data;
+    frame_.mocks = inside.mocks;
+    plan_with_from(expr, index + 1, capture, [&] {
+      // The rest of the body sees the documents as they were before the modifier.
+      ir::LocalIndex modified_input = frame_.input;
+      ir::LocalIndex modified_data = frame_.data;
+      Mocks modified_mocks = frame_.mocks;
+      frame_.input = outer_input;
+      frame_.data = outer_data;
+      frame_.mocks = outer_mocks;
+      cont();
+      frame_.input = modified_input;
+      frame_.data = modified_data;
+      frame_.mocks = std::move(modified_mocks);
+    });
+    frame_.input = outer_input;
+    frame_.data = outer_data;
+    frame_.mocks = std::move(outer_mocks);
+  };
+
+  if (head == "input" || head == "data") {
+    plan_value(with.value, [&](ir::Operand value) {
+      Frame inside;
+      inside.input = frame_.input;
+      inside.data = frame_.data;
+      inside.mocks = frame_.mocks;
+      ir::LocalIndex document = new_local();
+      ir::LocalIndex source = head == "input" ? frame_.input : frame_.data;
+      if (path.empty()) {
+        auto& assign = emit(ir::Op::AssignVar);
+        assign.target = document;
+        assign.a = value;
+      } else {
+        auto& upsert = emit(ir::Op::Upsert);
+        upsert.target = document;
+        upsert.a = ir::Operand::local(source);
+        upsert.b = value;
+        for (const auto& key : path) upsert.args.push_back(constant(Value::string(key)));
+      }
+      if (head == "input") {
+        inside.input = document;
+      } else {
+        inside.data = document;
+        Mock mock;
+        mock.is_data = true;
+        mock.path = path;
+        inside.mocks.push_back(std::move(mock));
+      }
+      plan_rest(inside);
+    });
+    return;
+  }
+
+  // A function or builtin replaced by another function, a builtin or a value.
+  Frame inside;
+  inside.input = frame_.input;
+  inside.data = frame_.data;
+  inside.mocks = frame_.mocks;
+  Mock mock;
+  mock.function = ast::ref_name(*with.target);
+  mock.replacement = with.value;
+  if (with.value->kind != ast::TermKind::Ref && !constant_value(*with.value)) {
+    fail(with.location, "with: the replacement of " + mock.function +
+                            " must be a function, a builtin or a constant value");
+    return;
+  }
+  inside.mocks.push_back(std::move(mock));
+  plan_rest(inside);
+}
+
+// --- unification -------------------------------------------------------------------------------
+
+bool Planner::is_pattern(const ast::Term& term) const {
+  switch (term.kind) {
+    case ast::TermKind::Var:
+      return !is_bound(term.text);
+    case ast::TermKind::Array:
+      for (const auto& item : term.items) {
+        if (is_pattern(*item)) return true;
+      }
+      return false;
+    case ast::TermKind::Object:
+      for (const auto& [key, value] : term.entries) {
+        if (is_pattern(*value)) return true;
+      }
+      return false;
+    default:
+      return false;
+  }
+}
+
+void Planner::plan_unify(const ast::TermPtr& left, const ast::TermPtr& right, const Cont& cont) {
+  using ast::TermKind;
+  if (left->kind == TermKind::Var && !is_bound(left->text)) {
+    if (right->kind == TermKind::Var && !is_bound(right->text)) {
+      fail(left->location, "var " + left->text + " is unsafe");
+      return;
+    }
+    plan_value(right, [&](ir::Operand value) { plan_unify_value(left, value, cont); });
+    return;
+  }
+  if (right->kind == TermKind::Var && !is_bound(right->text)) {
+    plan_value(left, [&](ir::Operand value) { plan_unify_value(right, value, cont); });
+    return;
+  }
+  if (left->kind == TermKind::Array && right->kind == TermKind::Array) {
+    if (left->items.size() != right->items.size()) {
+      emit_undefined();
+      return;
+    }
+    std::function<void(size_t)> unify_from = [&](size_t i) {
+      if (i == left->items.size()) {
+        cont();
+        return;
+      }
+      plan_unify(left->items[i], right->items[i], [&] { unify_from(i + 1); });
+    };
+    unify_from(0);
+    return;
+  }
+  if (is_pattern(*left)) {
+    plan_value(right, [&](ir::Operand value) { plan_unify_value(left, value, cont); });
+    return;
+  }
+  if (is_pattern(*right)) {
+    plan_value(left, [&](ir::Operand value) { plan_unify_value(right, value, cont); });
+    return;
+  }
+  plan_value(left, [&](ir::Operand a) {
+    plan_value(right, [&](ir::Operand b) {
+      auto& test = emit(ir::Op::Equal);
+      test.a = a;
+      test.b = b;
+      cont();
+    });
+  });
+}
+
+// Unifies a term, which may contain unbound variables, with a planned value.
+void Planner::plan_unify_value(const ast::TermPtr& pattern, ir::Operand value, const Cont& cont) {
+  using ast::TermKind;
+  if (pattern->kind == TermKind::Var && !is_bound(pattern->text)) {
+    ir::LocalIndex local = new_local();
+    auto& assign = emit(ir::Op::AssignVar);
+    assign.target = local;
+    assign.a = value;
+    frame_.vars[pattern->text] = local;
+    cont();
+    return;
+  }
+  if (!is_pattern(*pattern)) {
+    plan_value(pattern, [&](ir::Operand expected) {
+      auto& test = emit(ir::Op::Equal);
+      test.a = expected;
+      test.b = value;
+      cont();
+    });
+    return;
+  }
+  bool is_array = pattern->kind == TermKind::Array;
+  emit(is_array ? ir::Op::IsArray : ir::Op::IsObject).a = value;
+  ir::LocalIndex length = new_local();
+  auto& len = emit(ir::Op::Len);
+  len.target = length;
+  len.a = value;
+  size_t count = is_array ? pattern->items.size() : pattern->entries.size();
+  auto& test = emit(ir::Op::Equal);
+  test.a = ir::Operand::local(length);
+  test.b = constant(Value::integer(static_cast<int64_t>(count)));
+
+  std::function<void(size_t)> unify_from = [&](size_t i) {
+    if (i == count) {
+      cont();
+      return;
+    }
+    const ast::TermPtr& key_term = is_array ? nullptr : pattern->entries[i].first;
+    const ast::TermPtr& item = is_array ? pattern->items[i] : pattern->entries[i].second;
+    auto with_key = [&](ir::Operand key) {
+      ir::LocalIndex element = new_local();
+      auto& dot = emit(ir::Op::Dot);
+      dot.target = element;
+      dot.a = value;
+      dot.b = key;
+      plan_unify_value(item, ir::Operand::local(element), [&] { unify_from(i + 1); });
+    };
+    if (is_array) {
+      with_key(constant(Value::integer(static_cast<int64_t>(i))));
+    } else {
+      plan_value(key_term, with_key);
+    }
+  };
+  unify_from(0);
+}
+
+}  // namespace regoc::planning

@@ -1,0 +1,397 @@
+// Planning of terms: scalars and composites, refs into input, data and local values (lookups
+// and iteration), calls of builtins and functions, and comprehensions.
+#include <algorithm>
+
+#include "compiler/planner_impl.h"
+#include "runtime/builtins/builtin.h"
+#include "runtime/number.h"
+
+namespace regoc::planning {
+
+bool Planner::is_bound(const std::string& var) const { return frame_.vars.count(var) != 0; }
+
+bool Planner::has_unbound_vars(const ast::Term& term) const {
+  switch (term.kind) {
+    case ast::TermKind::Var:
+      return !is_bound(term.text) && term.text != "input" && term.text != "data";
+    case ast::TermKind::Ref:
+    case ast::TermKind::Array:
+    case ast::TermKind::Set:
+    case ast::TermKind::Call:
+    case ast::TermKind::TemplateString:
+      for (const auto& item : term.items) {
+        if (has_unbound_vars(*item)) return true;
+      }
+      return false;
+    case ast::TermKind::Object:
+      for (const auto& [key, value] : term.entries) {
+        if (has_unbound_vars(*key) || has_unbound_vars(*value)) return true;
+      }
+      return false;
+    default:
+      return false;  // scalars; comprehensions are closed over bound variables
+  }
+}
+
+bool Planner::is_data_mocked(const std::vector<std::string>& path) const {
+  for (const auto& mock : frame_.mocks) {
+    if (!mock.is_data || mock.path.size() > path.size()) continue;
+    if (std::equal(mock.path.begin(), mock.path.end(), path.begin())) return true;
+  }
+  return false;
+}
+
+// The value of a term that contains no variables, refs, calls or comprehensions.
+std::optional<Value> Planner::constant_value(const ast::Term& term) const {
+  switch (term.kind) {
+    case ast::TermKind::Null:
+      return Value::null();
+    case ast::TermKind::Boolean:
+      return Value::boolean(term.boolean);
+    case ast::TermKind::Number: {
+      auto number = Number::parse(term.text);
+      if (!number) return std::nullopt;
+      return Value::number(*number);
+    }
+    case ast::TermKind::String:
+      return Value::string(term.text);
+    case ast::TermKind::Array:
+    case ast::TermKind::Set: {
+      std::vector<Value> items;
+      for (const auto& item : term.items) {
+        auto value = constant_value(*item);
+        if (!value) return std::nullopt;
+        items.push_back(std::move(*value));
+      }
+      return term.kind == ast::TermKind::Array ? Value::array(std::move(items))
+                                                : Value::set(std::move(items));
+    }
+    case ast::TermKind::Object: {
+      std::vector<Value::Entry> entries;
+      for (const auto& [key_term, value_term] : term.entries) {
+        auto key = constant_value(*key_term);
+        auto value = constant_value(*value_term);
+        if (!key || !value) return std::nullopt;
+        entries.emplace_back(std::move(*key), std::move(*value));
+      }
+      return Value::object(std::move(entries));
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
+void Planner::plan_value(const ast::TermPtr& term, const ValueCont& cont) {
+  if (auto value = constant_value(*term)) {
+    cont(constant(std::move(*value)));
+    return;
+  }
+  switch (term->kind) {
+    case ast::TermKind::Var: {
+      if (term->text == "input") {
+        cont(ir::Operand::local(frame_.input));
+        return;
+      }
+      if (term->text == "data") {
+        ast::Term ref = *ast::make_ref({term}, term->location);
+        plan_data_ref(ref, cont);
+        return;
+      }
+      auto it = frame_.vars.find(term->text);
+      if (it == frame_.vars.end()) {
+        fail(term->location, "var " + term->text + " is unsafe");
+        return;
+      }
+      cont(ir::Operand::local(it->second));
+      return;
+    }
+    case ast::TermKind::Ref:
+      plan_ref(*term, cont);
+      return;
+    case ast::TermKind::Call:
+      plan_call(*term, cont);
+      return;
+    case ast::TermKind::Array:
+    case ast::TermKind::Set:
+    case ast::TermKind::Object:
+      plan_collection(*term, cont);
+      return;
+    case ast::TermKind::ArrayCompr:
+    case ast::TermKind::SetCompr:
+    case ast::TermKind::ObjectCompr:
+      plan_comprehension(*term, cont);
+      return;
+    default:
+      fail(term->location, "cannot plan term " + ast::to_string(*term));
+      return;
+  }
+}
+
+void Planner::plan_values(const std::vector<ast::TermPtr>& terms, const ValuesCont& cont) {
+  std::vector<ir::Operand> done;
+  plan_values_from(terms, 0, done, cont);
+}
+
+void Planner::plan_values_from(const std::vector<ast::TermPtr>& terms, size_t index,
+                               std::vector<ir::Operand>& done, const ValuesCont& cont) {
+  if (index == terms.size()) {
+    cont(done);
+    return;
+  }
+  plan_value(terms[index], [&](ir::Operand value) {
+    done.push_back(value);
+    plan_values_from(terms, index + 1, done, cont);
+    done.pop_back();
+  });
+}
+
+void Planner::plan_collection(const ast::Term& term, const ValueCont& cont) {
+  ir::Op make = term.kind == ast::TermKind::Array  ? ir::Op::MakeArray
+                : term.kind == ast::TermKind::Set ? ir::Op::MakeSet
+                                                  : ir::Op::MakeObject;
+  std::vector<ast::TermPtr> parts;
+  if (term.kind == ast::TermKind::Object) {
+    for (const auto& [key, value] : term.entries) {
+      parts.push_back(key);
+      parts.push_back(value);
+    }
+  } else {
+    parts = term.items;
+  }
+  plan_values(parts, [&](const std::vector<ir::Operand>& values) {
+    ir::LocalIndex result = new_local();
+    emit(make).target = result;
+    if (term.kind == ast::TermKind::Object) {
+      for (size_t i = 0; i + 1 < values.size(); i += 2) {
+        auto& insert = emit(ir::Op::ObjectInsert);
+        insert.target = result;
+        insert.a = values[i];
+        insert.b = values[i + 1];
+      }
+    } else {
+      for (const auto& value : values) {
+        auto& add = emit(term.kind == ast::TermKind::Array ? ir::Op::ArrayAppend : ir::Op::SetAdd);
+        add.target = result;
+        add.a = value;
+      }
+    }
+    cont(ir::Operand::local(result));
+  });
+}
+
+void Planner::plan_comprehension(const ast::Term& term, const ValueCont& cont) {
+  ir::LocalIndex result = new_local();
+  ir::Op make = term.kind == ast::TermKind::ArrayCompr ? ir::Op::MakeArray
+                : term.kind == ast::TermKind::SetCompr ? ir::Op::MakeSet
+                                                       : ir::Op::MakeObject;
+  emit(make).target = result;
+  emit_block([&] {
+    plan_body(*term.body, 0, [&] {
+      if (term.kind == ast::TermKind::ObjectCompr) {
+        plan_value(term.key, [&](ir::Operand key) {
+          plan_value(term.value, [&](ir::Operand value) {
+            auto& insert = emit(ir::Op::ObjectInsertOnce);
+            insert.target = result;
+            insert.a = key;
+            insert.b = value;
+            insert.location = term.location;
+            insert.message = "object keys must be unique";
+          });
+        });
+        return;
+      }
+      plan_value(term.value, [&](ir::Operand value) {
+        auto& add = emit(term.kind == ast::TermKind::ArrayCompr ? ir::Op::ArrayAppend
+                                                                : ir::Op::SetAdd);
+        add.target = result;
+        add.a = value;
+      });
+    });
+  });
+  cont(ir::Operand::local(result));
+}
+
+// --- refs ---------------------------------------------------------------------------------------
+
+void Planner::plan_ref(const ast::Term& ref, const ValueCont& cont) {
+  const ast::TermPtr& head = ref.items[0];
+  if (head->kind == ast::TermKind::Var && head->text == "data") {
+    plan_data_ref(ref, cont);
+    return;
+  }
+  plan_value(head, [&](ir::Operand value) { plan_ref_parts(ref, 1, value, cont); });
+}
+
+// Walks the rule tree along the ref's leading string parts. Where rules define the document,
+// the ref reads the value of their function (or of the whole virtual document below a node);
+// elsewhere it reads the base document directly.
+void Planner::plan_data_ref(const ast::Term& ref, const ValueCont& cont) {
+  const auto& items = ref.items;
+  RuleNode* node = root_.get();
+  size_t index = 1;
+  while (index < items.size() && node->has_rules_below && node->rules.empty() &&
+         !is_data_mocked(node->path)) {
+    const ast::Term& part = *items[index];
+    if (part.kind != ast::TermKind::String) break;
+    auto it = node->children.find(part.text);
+    if (it == node->children.end()) break;
+    node = it->second.get();
+    ++index;
+  }
+
+  bool base_only = !node->has_rules_below || is_data_mocked(node->path);
+  if (!base_only && node->rules.empty() && index < items.size() &&
+      items[index]->kind == ast::TermKind::String) {
+    base_only = true;  // a key that no rule below this node defines
+  }
+  if (base_only) {
+    plan_ref_parts(ref, 1, ir::Operand::local(frame_.data), cont);
+    return;
+  }
+
+  bool rule_children = std::any_of(node->children.begin(), node->children.end(),
+                                   [](const auto& c) { return c.second->has_rules_below; });
+  if (!node->rules.empty() && rule_kind(*node) == RuleKind::Function) {
+    fail(ref.location, "function " + ast::to_string(ref) + " is referenced without arguments");
+    return;
+  }
+  uint32_t function = (!node->rules.empty() && !rule_children)
+                          ? function_for(node, frame_.mocks)
+                          : extent_function_for(node, frame_.mocks);
+  ir::LocalIndex value = new_local();
+  auto& call = emit(ir::Op::CallFunction);
+  call.index = function;
+  call.target = value;
+  call.args = {ir::Operand::local(frame_.input), ir::Operand::local(frame_.data)};
+  call.location = ref.location;
+  plan_ref_parts(ref, index, ir::Operand::local(value), cont);
+}
+
+// Applies ref parts from `index` on to a planned value: a bound part is a lookup, an unbound
+// variable iterates the collection and binds the variable to each key.
+void Planner::plan_ref_parts(const ast::Term& ref, size_t index, ir::Operand value,
+                             const ValueCont& cont) {
+  if (index == ref.items.size()) {
+    cont(value);
+    return;
+  }
+  const ast::TermPtr& part = ref.items[index];
+  if (!has_unbound_vars(*part)) {
+    plan_value(part, [&](ir::Operand key) {
+      ir::LocalIndex element = new_local();
+      auto& dot = emit(ir::Op::Dot);
+      dot.target = element;
+      dot.a = value;
+      dot.b = key;
+      plan_ref_parts(ref, index + 1, ir::Operand::local(element), cont);
+    });
+    return;
+  }
+  ir::LocalIndex key = new_local();
+  ir::LocalIndex element = new_local();
+  auto& scan = emit_nested(ir::Op::Scan, [&] {
+    plan_unify_value(part, ir::Operand::local(key),
+                     [&] { plan_ref_parts(ref, index + 1, ir::Operand::local(element), cont); });
+  });
+  scan.a = value;
+  scan.key = key;
+  scan.value = element;
+}
+
+// --- calls --------------------------------------------------------------------------------------
+
+void Planner::plan_call(const ast::Term& call, const ValueCont& cont) {
+  std::string name = ast::ref_name(*call.items[0]);
+  for (auto it = frame_.mocks.rbegin(); it != frame_.mocks.rend(); ++it) {
+    if (it->is_data || it->function != name) continue;
+    if (auto value = constant_value(*it->replacement)) {
+      cont(constant(std::move(*value)));
+      return;
+    }
+    name = ast::ref_name(*it->replacement);
+    break;
+  }
+  if (name == "print") {
+    plan_print(call, cont);
+    return;
+  }
+  std::vector<ast::TermPtr> args(call.items.begin() + 1, call.items.end());
+  // Arguments that bind variables by iteration go first, so that plain uses of the same
+  // variables in other arguments see them bound.
+  std::stable_partition(args.begin(), args.end(),
+                        [&](const ast::TermPtr& arg) { return has_unbound_vars(*arg); });
+  std::vector<ast::TermPtr> original(call.items.begin() + 1, call.items.end());
+  plan_values(args, [&](const std::vector<ir::Operand>& planned) {
+    std::vector<ir::Operand> ordered(original.size());
+    for (size_t i = 0; i < original.size(); ++i) {
+      size_t position = std::find(args.begin(), args.end(), original[i]) - args.begin();
+      ordered[i] = planned[position];
+    }
+    plan_call_to(name, call, ordered, cont);
+  });
+}
+
+void Planner::plan_call_to(const std::string& name, const ast::Term& call,
+                           const std::vector<ir::Operand>& args, const ValueCont& cont) {
+  ir::LocalIndex result = new_local();
+  if (name.rfind("data.", 0) == 0) {
+    std::vector<std::string> path;
+    size_t start = 5;
+    while (start <= name.size()) {
+      size_t dot = name.find('.', start);
+      if (dot == std::string::npos) dot = name.size();
+      path.push_back(name.substr(start, dot - start));
+      start = dot + 1;
+    }
+    RuleNode* node = find_node(path);
+    if (!node || node->rules.empty()) {
+      fail(call.location, "undefined function " + name);
+      return;
+    }
+    uint32_t function = function_for(node, frame_.mocks);
+    auto& stmt = emit(ir::Op::CallFunction);
+    stmt.index = function;
+    stmt.target = result;
+    stmt.args = {ir::Operand::local(frame_.input), ir::Operand::local(frame_.data)};
+    stmt.args.insert(stmt.args.end(), args.begin(), args.end());
+    stmt.location = call.location;
+    cont(ir::Operand::local(result));
+    return;
+  }
+  const Builtin* builtin = find_builtin(name);
+  if (!builtin || !builtin->function) {
+    fail(call.location, builtin ? "builtin " + name + " is not supported yet"
+                                : "undefined function " + name);
+    return;
+  }
+  auto& stmt = emit(ir::Op::CallBuiltin);
+  stmt.index = builtin_index(name);
+  stmt.target = result;
+  stmt.args = args;
+  stmt.location = call.location;
+  cont(ir::Operand::local(result));
+}
+
+// print(a, b) prints each argument's value, or <undefined>: each argument is collected into a
+// set first, and the builtin internal.print receives the array of those sets.
+void Planner::plan_print(const ast::Term& call, const ValueCont& cont) {
+  ir::LocalIndex sets = new_local();
+  emit(ir::Op::MakeArray).target = sets;
+  for (size_t i = 1; i < call.items.size(); ++i) {
+    ir::LocalIndex set = new_local();
+    emit(ir::Op::MakeSet).target = set;
+    emit_block([&] {
+      plan_value(call.items[i], [&](ir::Operand value) {
+        auto& add = emit(ir::Op::SetAdd);
+        add.target = set;
+        add.a = value;
+      });
+    });
+    auto& append = emit(ir::Op::ArrayAppend);
+    append.target = sets;
+    append.a = ir::Operand::local(set);
+  }
+  plan_call_to("internal.print", call, {ir::Operand::local(sets)}, cont);
+}
+
+}  // namespace regoc::planning

@@ -1,0 +1,111 @@
+// The global builtin registry: OPA's declarations (generated into declarations.inc) with the
+// functions of every implemented family attached. External interface: find_builtin,
+// all_builtins and the Registry class of registry.h.
+#include "runtime/builtins/registry.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace regoc {
+namespace {
+
+// One builtin as OPA's capabilities file declares it.
+struct BuiltinDeclaration {
+  const char* name;
+  int arity;  // -1 when variadic
+  const char* declaration;
+  const char* infix;
+  bool nondeterministic;
+  bool relation;
+  bool deprecated;
+};
+
+constexpr BuiltinDeclaration kDeclarations[] = {
+#include "runtime/builtins/declarations.inc"
+};
+
+struct GlobalRegistry {
+  Registry registry;
+  std::vector<const Builtin*> pointers;
+
+  GlobalRegistry() {
+    register_comparison_builtins(registry);
+    register_number_builtins(registry);
+    register_aggregate_builtins(registry);
+    register_set_builtins(registry);
+    register_membership_builtins(registry);
+    register_string_builtins(registry);
+    register_trim_builtins(registry);
+    register_sprintf_builtins(registry);
+    register_type_builtins(registry);
+    register_array_builtins(registry);
+    register_object_builtins(registry);
+    register_glob_builtins(registry);
+    register_regex_builtins(registry);
+    register_net_builtins(registry);
+    register_time_builtins(registry);
+    register_graph_builtins(registry);
+    register_print_builtins(registry);
+
+    for (const Builtin& builtin : registry.builtins()) pointers.push_back(&builtin);
+  }
+};
+
+// Built on first use; C++ makes the initialization of a function-local static thread-safe.
+const GlobalRegistry& global_registry() {
+  static const GlobalRegistry global;
+  return global;
+}
+
+}  // namespace
+
+Registry::Registry() {
+  builtins_.reserve(std::size(kDeclarations));
+  for (const BuiltinDeclaration& declaration : kDeclarations) {
+    Builtin builtin;
+    builtin.name = declaration.name;
+    builtin.arity = declaration.arity;
+    builtin.nondeterministic = declaration.nondeterministic;
+    builtin.declaration = declaration.declaration;
+    builtin.infix = declaration.infix;
+    builtin.relation = declaration.relation;
+    builtin.deprecated = declaration.deprecated;
+    builtins_.push_back(std::move(builtin));
+  }
+  std::sort(builtins_.begin(), builtins_.end(),
+            [](const Builtin& a, const Builtin& b) { return a.name < b.name; });
+}
+
+void Registry::add(std::string_view name, BuiltinFunction function) {
+  Builtin* builtin = find_mutable(name);
+  if (builtin == nullptr) {
+    undeclared_.emplace_back(name);
+    return;
+  }
+  builtin->function = function;
+}
+
+const Builtin* Registry::find(std::string_view name) const {
+  auto it = std::lower_bound(builtins_.begin(), builtins_.end(), name,
+                             [](const Builtin& b, std::string_view n) { return b.name < n; });
+  if (it == builtins_.end() || it->name != name) return nullptr;
+  return &*it;
+}
+
+Builtin* Registry::find_mutable(std::string_view name) {
+  return const_cast<Builtin*>(std::as_const(*this).find(name));
+}
+
+const std::vector<std::string>& undeclared_builtin_names() {
+  return global_registry().registry.undeclared();
+}
+
+const Builtin* find_builtin(std::string_view name) {
+  return global_registry().registry.find(name);
+}
+
+std::span<const Builtin* const> all_builtins() {
+  return global_registry().pointers;
+}
+
+}  // namespace regoc

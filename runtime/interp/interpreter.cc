@@ -1,0 +1,264 @@
+// The interpreter's statement loop. exec_block and exec_stmt return kContinue when control
+// goes on to the next statement, or the number of enclosing blocks still to leave: 0 ends the
+// current block (an undefined statement or Break{0}), n ends n more. kError unwinds all.
+#include "runtime/interp/interpreter.h"
+
+#include <climits>
+
+#include "runtime/interp/object_paths.h"
+
+namespace regoc {
+namespace {
+constexpr int kContinue = -1;
+constexpr int kUndefined = 0;
+constexpr int kError = INT_MAX;
+
+// True when two documents are the same for memoization: the same node, or equal inline values.
+bool same_document(const Value& a, const Value& b) {
+  if (a.identity() != b.identity()) return false;
+  if (a.identity() != nullptr) return true;
+  if (!a.is_defined() || !b.is_defined()) return a.is_defined() == b.is_defined();
+  return a == b;
+}
+
+// A statement's outcome after a nested block returned `result`.
+int leave_nested(int result) {
+  if (result == kError) return kError;
+  return result > 0 ? result - 1 : kContinue;
+}
+}  // namespace
+
+Interpreter::Interpreter(const ir::Program& program, BuiltinContext& context,
+                         bool strict_builtin_errors)
+    : program_(program), context_(context), strict_builtin_errors_(strict_builtin_errors) {}
+
+bool Interpreter::run(const Value& input, const Value& data,
+                      std::vector<std::vector<Value>>* rows, Error* error) {
+  memo_.assign(program_.memo_slots, MemoEntry());
+  rows_ = rows;
+  std::vector<Value> frame(program_.query.locals);
+  frame[ir::kInputLocal] = input;
+  frame[ir::kDataLocal] = data;
+  if (exec_block(program_.query.body, frame.data()) == kError) {
+    *error = error_;
+    return false;
+  }
+  return true;
+}
+
+int Interpreter::exec_block(const ir::Block& block, Value* frame) {
+  for (const ir::Stmt& stmt : block.stmts) {
+    int result = exec_stmt(stmt, frame);
+    if (result != kContinue) return result;
+  }
+  return kContinue;
+}
+
+int Interpreter::raise(const ir::Stmt& stmt, const char* code, std::string message) {
+  error_ = Error{code, std::move(message), stmt.location};
+  return kError;
+}
+
+int Interpreter::exec_stmt(const ir::Stmt& stmt, Value* frame) {
+  using ir::Op;
+  switch (stmt.op) {
+    case Op::Block:
+      for (const auto& block : stmt.blocks) {
+        int result = exec_block(*block, frame);
+        if (result == kError) return kError;
+        if (result > 0) return result - 1;
+      }
+      return kContinue;
+    case Op::Break:
+      return static_cast<int>(stmt.index);
+    case Op::Scan:
+      return exec_scan(stmt, frame);
+    case Op::Not: {
+      int result = exec_block(*stmt.blocks[0], frame);
+      if (result == kContinue) return kUndefined;
+      if (result == kUndefined) return kContinue;
+      return leave_nested(result);
+    }
+    case Op::AssignVar:
+      frame[stmt.target] = operand(stmt.a, frame);
+      return kContinue;
+    case Op::AssignVarOnce: {
+      const Value& value = operand(stmt.a, frame);
+      Value& target = frame[stmt.target];
+      if (target.is_defined() && target != value) {
+        return raise(stmt, codes::kEvalConflict, stmt.message);
+      }
+      target = value;
+      return kContinue;
+    }
+    case Op::ResetLocal:
+      frame[stmt.target] = Value();
+      return kContinue;
+    case Op::Equal: {
+      const Value& a = operand(stmt.a, frame);
+      const Value& b = operand(stmt.b, frame);
+      return a.is_defined() && b.is_defined() && a == b ? kContinue : kUndefined;
+    }
+    case Op::NotEqual: {
+      const Value& a = operand(stmt.a, frame);
+      const Value& b = operand(stmt.b, frame);
+      return a.is_defined() && b.is_defined() && a != b ? kContinue : kUndefined;
+    }
+    case Op::IsDefined:
+      return operand(stmt.a, frame).is_defined() ? kContinue : kUndefined;
+    case Op::IsUndefined:
+      return operand(stmt.a, frame).is_defined() ? kUndefined : kContinue;
+    case Op::IsArray:
+      return operand(stmt.a, frame).is_array() ? kContinue : kUndefined;
+    case Op::IsObject:
+      return operand(stmt.a, frame).is_object() ? kContinue : kUndefined;
+    case Op::Dot: {
+      const Value* found = operand(stmt.a, frame).find(operand(stmt.b, frame));
+      if (!found) return kUndefined;
+      frame[stmt.target] = *found;
+      return kContinue;
+    }
+    case Op::Len: {
+      const Value& value = operand(stmt.a, frame);
+      if (!value.is_array() && !value.is_object() && !value.is_set()) return kUndefined;
+      frame[stmt.target] = Value::integer(static_cast<int64_t>(value.size()));
+      return kContinue;
+    }
+    case Op::CallBuiltin:
+      return exec_call_builtin(stmt, frame);
+    case Op::CallFunction:
+      return exec_call_function(stmt, frame);
+    case Op::MakeArray:
+      frame[stmt.target] = Value::array();
+      return kContinue;
+    case Op::MakeObject:
+      frame[stmt.target] = Value::object();
+      return kContinue;
+    case Op::MakeSet:
+      frame[stmt.target] = Value::set();
+      return kContinue;
+    case Op::ArrayAppend:
+      frame[stmt.target].array_append(operand(stmt.a, frame));
+      return kContinue;
+    case Op::SetAdd:
+      frame[stmt.target].set_insert(operand(stmt.a, frame));
+      return kContinue;
+    case Op::ObjectInsert:
+      frame[stmt.target].object_insert(operand(stmt.a, frame), operand(stmt.b, frame));
+      return kContinue;
+    case Op::ObjectInsertOnce: {
+      const Value& key = operand(stmt.a, frame);
+      const Value& value = operand(stmt.b, frame);
+      const Value* existing = frame[stmt.target].find(key);
+      if (existing && *existing != value) return raise(stmt, codes::kEvalConflict, stmt.message);
+      if (!existing) frame[stmt.target].object_insert(key, value);
+      return kContinue;
+    }
+    case Op::ObjectInsertPathOnce: {
+      std::vector<Value> keys;
+      keys.reserve(stmt.args.size());
+      for (const auto& arg : stmt.args) keys.push_back(operand(arg, frame));
+      if (!insert_path_once(frame[stmt.target], keys, operand(stmt.a, frame))) {
+        return raise(stmt, codes::kEvalConflict, stmt.message);
+      }
+      return kContinue;
+    }
+    case Op::ObjectMerge:
+      frame[stmt.target] = merge_objects(frame[stmt.target], operand(stmt.a, frame));
+      return kContinue;
+    case Op::Upsert: {
+      std::vector<Value> keys;
+      keys.reserve(stmt.args.size());
+      for (const auto& arg : stmt.args) keys.push_back(operand(arg, frame));
+      frame[stmt.target] = upsert_path(operand(stmt.a, frame), keys, operand(stmt.b, frame));
+      return kContinue;
+    }
+    case Op::ResultAdd: {
+      std::vector<Value> row;
+      row.reserve(stmt.args.size());
+      for (const auto& arg : stmt.args) row.push_back(operand(arg, frame));
+      rows_->push_back(std::move(row));
+      return kContinue;
+    }
+  }
+  return kContinue;
+}
+
+int Interpreter::exec_scan(const ir::Stmt& stmt, Value* frame) {
+  const Value source = operand(stmt.a, frame);  // a copy: the body may reassign the local
+  auto visit = [&](const Value& key, const Value& value) {
+    frame[stmt.key] = key;
+    frame[stmt.value] = value;
+    return exec_block(*stmt.blocks[0], frame);
+  };
+  if (source.is_array()) {
+    auto items = source.array_items();
+    for (size_t i = 0; i < items.size(); ++i) {
+      int result = visit(Value::integer(static_cast<int64_t>(i)), items[i]);
+      if (result == kError || result > 0) return leave_nested(result);
+    }
+  } else if (source.is_object()) {
+    for (const auto& [key, value] : source.object_entries()) {
+      int result = visit(key, value);
+      if (result == kError || result > 0) return leave_nested(result);
+    }
+  } else if (source.is_set()) {
+    for (const auto& item : source.set_items()) {
+      int result = visit(item, item);
+      if (result == kError || result > 0) return leave_nested(result);
+    }
+  }
+  return kContinue;
+}
+
+int Interpreter::exec_call_builtin(const ir::Stmt& stmt, Value* frame) {
+  const Builtin* builtin = program_.builtins[stmt.index];
+  Value args[16];
+  size_t count = stmt.args.size();
+  if (count > 16) return raise(stmt, codes::kInternal, builtin->name + ": too many arguments");
+  for (size_t i = 0; i < count; ++i) {
+    args[i] = operand(stmt.args[i], frame);
+    if (!args[i].is_defined()) return kUndefined;
+  }
+  Value result;
+  BuiltinStatus status = builtin->function(context_, std::span<const Value>(args, count), result);
+  if (status == BuiltinStatus::Ok) {
+    frame[stmt.target] = std::move(result);
+    return kContinue;
+  }
+  if (status == BuiltinStatus::Undefined || !strict_builtin_errors_) return kUndefined;
+  error_ = context_.error;
+  if (error_.location.row == 0) error_.location = stmt.location;
+  return kError;
+}
+
+int Interpreter::exec_call_function(const ir::Stmt& stmt, Value* frame) {
+  const ir::Function& function = program_.functions[stmt.index];
+  const Value& input = operand(stmt.args[0], frame);
+  const Value& data = operand(stmt.args[1], frame);
+  MemoEntry* memo = function.memo_slot >= 0 ? &memo_[function.memo_slot] : nullptr;
+  if (memo && memo->computed && same_document(memo->input, input) &&
+      same_document(memo->data, data)) {
+    if (!memo->result.is_defined()) return kUndefined;
+    frame[stmt.target] = memo->result;
+    return kContinue;
+  }
+
+  std::vector<Value> callee(function.locals);
+  for (size_t i = 0; i < stmt.args.size() && i < function.params; ++i) {
+    callee[i] = operand(stmt.args[i], frame);
+  }
+  if (exec_block(function.body, callee.data()) == kError) return kError;
+  Value& result = callee[function.result];
+  if (memo) {
+    memo->computed = true;
+    memo->input = input;
+    memo->data = data;
+    memo->result = result;
+  }
+  if (!result.is_defined()) return kUndefined;
+  frame[stmt.target] = std::move(result);
+  return kContinue;
+}
+
+}  // namespace regoc

@@ -1,0 +1,51 @@
+// The IR interpreter: the reference executor of a planned program (compiler/ir.h).
+//
+// An Interpreter runs one evaluation at a time; a Program is immutable and may be shared by
+// many interpreters on many threads.
+#pragma once
+
+#include <vector>
+
+#include "compiler/ir.h"
+#include "runtime/builtins/builtin.h"
+#include "runtime/error.h"
+#include "runtime/value.h"
+
+namespace regoc {
+
+class Interpreter {
+ public:
+  Interpreter(const ir::Program& program, BuiltinContext& context, bool strict_builtin_errors);
+
+  // Runs the query plan. Appends one row per result (see ir::Program for the layout).
+  // Returns false and fills *error when evaluation fails.
+  bool run(const Value& input, const Value& data, std::vector<std::vector<Value>>* rows,
+           Error* error);
+
+ private:
+  struct MemoEntry {
+    bool computed = false;
+    Value input;
+    Value data;
+    Value result;
+  };
+
+  int exec_block(const ir::Block& block, Value* frame);
+  int exec_stmt(const ir::Stmt& stmt, Value* frame);
+  int exec_scan(const ir::Stmt& stmt, Value* frame);
+  int exec_call_builtin(const ir::Stmt& stmt, Value* frame);
+  int exec_call_function(const ir::Stmt& stmt, Value* frame);
+  int raise(const ir::Stmt& stmt, const char* code, std::string message);
+  const Value& operand(const ir::Operand& op, const Value* frame) const {
+    return op.is_local() ? frame[op.index] : program_.constants[op.index];
+  }
+
+  const ir::Program& program_;
+  BuiltinContext& context_;
+  bool strict_builtin_errors_;
+  std::vector<MemoEntry> memo_;
+  std::vector<std::vector<Value>>* rows_ = nullptr;
+  Error error_;
+};
+
+}  // namespace regoc
