@@ -6,12 +6,14 @@
 #include "compiler/compiler.h"
 #include "compiler/parser.h"
 #include "compiler/planner.h"
-#include "runtime/interp/interpreter.h"
+#include "runtime/executor.h"
+#include "runtime/jit_loader.h"
 
 namespace regoc {
 
 struct PreparedQueryImpl {
   ir::Program program;
+  std::unique_ptr<Executor> executor;
   Value data;
   std::vector<std::string> expression_texts;
   std::vector<Location> expression_locations;
@@ -26,7 +28,8 @@ Errors Engine::add_module(std::string file_name, std::string text) {
 
 void Engine::set_data(Value data) { data_ = std::move(data); }
 
-Errors Engine::prepare(const std::string& query, PreparedQuery* out) const {
+Errors Engine::prepare(const std::string& query, PreparedQuery* out,
+                       ExecutorKind executor) const {
   std::vector<ast::Module> modules;
   for (const auto& source : sources_) {
     ast::Module module;
@@ -45,6 +48,13 @@ Errors Engine::prepare(const std::string& query, PreparedQuery* out) const {
   auto impl = std::make_shared<PreparedQueryImpl>();
   errors = plan_program(compiled, &impl->program);
   if (!errors.empty()) return errors;
+  if (executor == ExecutorKind::Jit) {
+    std::string error;
+    impl->executor = make_jit_executor(impl->program, &error);
+    if (!impl->executor) return {Error{codes::kInternal, "JIT: " + error, Location()}};
+  } else {
+    impl->executor = make_interpreter_executor(impl->program);
+  }
   impl->data = data_;
   for (const auto& expr : compiled.query) {
     impl->expression_texts.push_back(expr->text);
@@ -65,10 +75,10 @@ EvalOutcome PreparedQuery::eval(const Value& input, const EvalOptions& options) 
   context.print = options.print;
 
   EvalOutcome outcome;
-  Interpreter interpreter(impl->program, context, options.strict_builtin_errors);
   std::vector<std::vector<Value>> rows;
   Error error;
-  if (!interpreter.run(input, impl->data, &rows, &error)) {
+  if (!impl->executor->run(input, impl->data, context, options.strict_builtin_errors, &rows,
+                           &error)) {
     outcome.errors.push_back(std::move(error));
     return outcome;
   }

@@ -32,6 +32,12 @@ struct QueryResult {
   std::vector<std::pair<std::string, Value>> bindings;
 };
 
+// Which executor runs a prepared query.
+enum class ExecutorKind {
+  Interpreter,  // the IR interpreter: no compile cost, the reference for results
+  Jit,          // native code from the LLVM backend, loaded on first use
+};
+
 struct EvalOptions {
   // When false (OPA's default) a builtin that fails makes its expression undefined; when true
   // the error ends the evaluation.
@@ -65,7 +71,8 @@ class Engine {
   void set_data(Value data);
   // Compiles the modules and the query (Rego query text, e.g. "data.x.allow = y").
   // Returns compile errors with OPA's codes when the modules or the query are invalid.
-  Errors prepare(const std::string& query, PreparedQuery* out) const;
+  Errors prepare(const std::string& query, PreparedQuery* out,
+                 ExecutorKind executor = ExecutorKind::Interpreter) const;
 
  private:
   struct Source {

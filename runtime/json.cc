@@ -14,6 +14,16 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
+// The raw text of the current token; documents and nested values return it differently.
+simdjson::error_code raw_token(od::value& value, std::string_view* out) {
+  *out = value.raw_json_token();
+  return simdjson::SUCCESS;
+}
+
+simdjson::error_code raw_token(od::document& document, std::string_view* out) {
+  return document.raw_json_token().get(*out);
+}
+
 // Converts simdjson's On-Demand values (documents and nested values share one interface) to
 // Values, recording the first error with its line and column.
 class JsonReader {
@@ -91,7 +101,7 @@ class JsonReader {
     std::vector<Value> items;
     for (auto element : array) {
       od::value item;
-      if (auto code = element.get(item)) return fail(code, source);
+      if (auto code = std::move(element).get(item)) return fail(code, source);
       Value converted;
       if (!read(item, &converted)) return false;
       items.push_back(std::move(converted));
@@ -107,7 +117,7 @@ class JsonReader {
     std::vector<Value::Entry> entries;
     for (auto element : object) {
       od::field field;
-      if (auto code = element.get(field)) return fail(code, source);
+      if (auto code = std::move(element).get(field)) return fail(code, source);
       std::string_view key;
       if (auto code = field.unescaped_key().get(key)) return fail(code, source);
       Value key_value = Value::string(key);
@@ -122,7 +132,7 @@ class JsonReader {
   template <typename Source>
   bool read_number(Source& source, Value* out) {
     std::string_view token;
-    if (auto code = source.raw_json_token().get(token)) return fail(code, source);
+    if (auto code = raw_token(source, &token)) return fail(code, source);
     size_t end = token.find_first_of(" \t\r\n");
     if (end != std::string_view::npos) token = token.substr(0, end);
 
@@ -155,8 +165,10 @@ bool parse_json(std::string_view text, Value* out, std::string* error) {
 
   Value result;
   if (!reader.read(document, &result)) return false;
-  if (!document.at_end()) {
-    return reader.fail(simdjson::TRAILING_CONTENT, document);
+  // A location inside the input after the value means more content follows it.
+  const char* rest = nullptr;
+  if (document.current_location().get(rest) == simdjson::SUCCESS) {
+    return reader.fail_at(simdjson::error_message(simdjson::TRAILING_CONTENT), rest);
   }
   *out = std::move(result);
   return true;

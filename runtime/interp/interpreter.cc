@@ -5,6 +5,7 @@
 
 #include <climits>
 
+#include "runtime/executor.h"
 #include "runtime/interp/object_paths.h"
 
 namespace regoc {
@@ -259,6 +260,32 @@ int Interpreter::exec_call_function(const ir::Stmt& stmt, Value* frame) {
   if (!result.is_defined()) return kUndefined;
   frame[stmt.target] = std::move(result);
   return kContinue;
+}
+
+}  // namespace regoc
+
+namespace regoc {
+namespace {
+
+class InterpreterExecutor : public Executor {
+ public:
+  explicit InterpreterExecutor(const ir::Program& program) : program_(program) {}
+
+  bool run(const Value& input, const Value& data, BuiltinContext& context,
+           bool strict_builtin_errors, std::vector<std::vector<Value>>* rows,
+           Error* error) const override {
+    Interpreter interpreter(program_, context, strict_builtin_errors);
+    return interpreter.run(input, data, rows, error);
+  }
+
+ private:
+  const ir::Program& program_;
+};
+
+}  // namespace
+
+std::unique_ptr<Executor> make_interpreter_executor(const ir::Program& program) {
+  return std::make_unique<InterpreterExecutor>(program);
 }
 
 }  // namespace regoc

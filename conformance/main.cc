@@ -1,0 +1,171 @@
+// regoc-conformance: runs OPA's YAML conformance cases against regoc and prints a summary.
+//
+// Usage: regoc-conformance [options] PATH...   (folders are searched for .yaml/.yml files)
+// Exit status: 0 when every case passes or fails as the known-failures list expects, 1 when
+// not, 2 for bad options or an unreadable known-failures list.
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "conformance/known_failures.h"
+#include "conformance/report.h"
+#include "conformance/run_case.h"
+#include "conformance/test_case.h"
+
+namespace fs = std::filesystem;
+using namespace regoc::conformance;
+
+namespace {
+
+constexpr const char* kUsage = R"(Usage: regoc-conformance [options] PATH...
+
+Runs OPA's YAML conformance cases (test/cases/testdata/v1 in an OPA checkout) against regoc.
+Each PATH is a YAML file or a folder searched recursively for .yaml and .yml files.
+
+Options:
+  --known-failures FILE        notes of cases expected to fail; a failure not listed, or a
+                               listed case that now passes, makes the run fail
+  --write-known-failures FILE  write the notes of every failing case to FILE
+  --engine interp              the evaluation engine (interp is the only one so far)
+  -j N                         run N cases at a time (default 1)
+  -v, --verbose                print why each failing case failed
+  -h, --help                   print this help
+)";
+
+struct Options {
+  std::vector<std::string> paths;
+  std::optional<std::string> known_failures;
+  std::optional<std::string> write_known_failures;
+  unsigned jobs = 1;
+  bool verbose = false;
+};
+
+int usage_error(const std::string& message) {
+  std::cerr << "regoc-conformance: " << message << "\n";
+  return 2;
+}
+
+// Returns an empty string on success, or the error.
+std::string parse_options(int argc, char** argv, Options* out, bool* help) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    auto value = [&](std::string* into) -> std::string {
+      if (i + 1 >= args.size()) return "option " + arg + " requires a value";
+      *into = args[++i];
+      return "";
+    };
+    std::string text, error;
+    if (arg == "-h" || arg == "--help") {
+      *help = true;
+    } else if (arg == "-v" || arg == "--verbose") {
+      out->verbose = true;
+    } else if (arg == "--known-failures" || arg == "--write-known-failures") {
+      if (error = value(&text); error.empty()) {
+        (arg == "--known-failures" ? out->known_failures : out->write_known_failures) = text;
+      }
+    } else if (arg == "--engine") {
+      if (error = value(&text); error.empty() && text != "interp") {
+        error = "engine \"" + text + "\" is not supported yet; use --engine interp";
+      }
+    } else if (arg == "-j" || arg == "--jobs") {
+      if (error = value(&text); error.empty()) {
+        const int jobs = std::atoi(text.c_str());
+        if (jobs < 1) error = "-j needs a positive number of jobs, got \"" + text + "\"";
+        out->jobs = static_cast<unsigned>(std::max(jobs, 1));
+      }
+    } else if (arg.size() > 1 && arg[0] == '-') {
+      error = "unknown option " + arg;
+    } else {
+      out->paths.push_back(arg);
+    }
+    if (!error.empty()) return error;
+  }
+  if (!*help && out->paths.empty()) return "give at least one file or folder of cases";
+  return "";
+}
+
+bool is_yaml(const fs::path& path) {
+  return path.extension() == ".yaml" || path.extension() == ".yml";
+}
+
+// YAML files named by the paths, folders searched recursively, in sorted order.
+std::vector<std::string> case_files(const std::vector<std::string>& paths, std::string* error) {
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+      *error = path + ": no such file or directory";
+      return {};
+    }
+    if (!fs::is_directory(path, ec)) {
+      files.push_back(path);
+      continue;
+    }
+    for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+      if (it->is_regular_file(ec) && is_yaml(it->path())) files.push_back(it->path().string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::vector<CaseRecord> run_all(const std::vector<ConformanceCase>& cases, unsigned jobs) {
+  std::vector<CaseRecord> records(cases.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < cases.size(); i = next++) {
+      records[i] = {&cases[i], run_case(cases[i])};
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker);
+  worker();
+  for (std::thread& thread : threads) thread.join();
+  return records;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options options;
+  bool help = false;
+  if (std::string error = parse_options(argc, argv, &options, &help); !error.empty()) {
+    return usage_error(error + " (see --help)");
+  }
+  if (help) {
+    std::cout << kUsage;
+    return 0;
+  }
+
+  std::optional<std::set<std::string>> known;
+  std::string error;
+  if (options.known_failures) {
+    known.emplace();
+    if (!read_known_failures(*options.known_failures, &*known, &error)) return usage_error(error);
+  }
+  const std::vector<std::string> files = case_files(options.paths, &error);
+  if (!error.empty()) return usage_error(error);
+
+  std::vector<ConformanceCase> cases;
+  for (const std::string& file : files) load_case_file(file, &cases);
+  const std::vector<CaseRecord> records = run_all(cases, options.jobs);
+
+  if (options.write_known_failures) {
+    const Summary written = summarize(records, std::nullopt, false);
+    if (!write_known_failures(*options.write_known_failures, written.failing, &error)) {
+      return usage_error(error);
+    }
+    // The list just written describes this run exactly, so judge the run against it.
+    known = written.failing;
+  }
+  const Summary summary = summarize(records, known, options.verbose);
+  std::cout << summary.text << std::flush;
+  return summary.ok ? 0 : 1;
+}
