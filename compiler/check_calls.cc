@@ -1,6 +1,6 @@
-// Checks of function calls after name resolution: every operator must name a builtin or a
-// function rule (rego_type_error "undefined function f"), calls must pass the operator's
-// arity, v1 policies may not call deprecated builtins, and OPA's output-argument form of a
+// Checks of function calls after name resolution. Every operator must name a builtin or a
+// function rule (rego_type_error "undefined function f"). Calls must pass the operator's
+// arity, and v1 policies may not call deprecated builtins. OPA's output-argument form of a
 // call expression, `count(xs, n)`, becomes `n = count(xs)`. External interface: check_calls.
 #include "compiler/passes.h"
 
@@ -22,10 +22,14 @@ class CallChecker {
   CallChecker(PassContext& context, const RuleTable& rules, bool reject_deprecated)
       : context_(context), rules_(rules), reject_deprecated_(reject_deprecated) {}
 
+  // Checks the expressions of `body` and of the bodies nested in it.
   void body(Body& body) {
-    walk_bodies(body, [&](Body& nested) {
-      for (ExprPtr& expr : nested) this->expr(*expr);
-    });
+    walk_bodies(body, [&](Body& nested) { exprs(nested); });
+  }
+
+  // Checks the expressions of `body` only.
+  void exprs(Body& body) {
+    for (ExprPtr& expr : body) this->expr(*expr);
   }
 
   // Checks the calls of a term outside any expression (rule heads): exact arity only.
@@ -37,7 +41,18 @@ class CallChecker {
   }
 
  private:
+  // `with f as sum` names a builtin as the replacement: the value becomes the ref `sum`.
+  static void normalize_with_values(Expr& expr) {
+    for (ast::With& with : expr.withs) {
+      TermPtr& value = with.value;
+      if (value->kind == TermKind::Var && find_builtin(value->text) != nullptr) {
+        value = ast::make_ref({ast::make_var(value->text, value->location)}, value->location);
+      }
+    }
+  }
+
   void expr(Expr& expr) {
+    normalize_with_values(expr);
     bool call_expr = expr.kind == ExprKind::Term && expr.terms.size() == 1 &&
                      expr.terms[0]->kind == TermKind::Call;
     if (call_expr) {
@@ -120,8 +135,8 @@ void check_calls(PassContext& context, const RuleTable& rules, Body* query) {
       for (ast::Rule* r = rule.get(); r != nullptr; r = r->else_rule.get()) {
         if (r->head.key) modules.term(r->head.key, r->location);
         if (r->head.value) modules.term(r->head.value, r->location);
-        modules.body(r->body);
       }
+      walk_rule_bodies(*rule, [&](Body& body) { modules.exprs(body); });
     }
   }
   if (query != nullptr) {

@@ -1,4 +1,4 @@
-// Static type checks of builtin calls: arguments whose type the compiler knows without
+// Static type checks of builtin calls: arguments whose type is fixed without
 // evaluation (literals) must match OPA's declaration of the builtin (rego_type_error
 // "<name>: invalid argument(s)"). External interface: check_types, builtin_signature_text and
 // static_types_text (used by the arity check).
@@ -39,7 +39,9 @@ Type parse_type(const json& node) {
     if (node.contains("static")) {
       for (const json& item : node["static"]) type.of.push_back(parse_type(item));
     }
-    if (node.contains("dynamic")) type.dynamic = std::make_shared<Type>(parse_type(node["dynamic"]));
+    if (node.contains("dynamic")) {
+      type.dynamic = std::make_shared<Type>(parse_type(node["dynamic"]));
+    }
   } else if (type.kind == "set") {
     if (node.contains("of")) type.dynamic = std::make_shared<Type>(parse_type(node["of"]));
   } else if (type.kind == "object") {
@@ -191,17 +193,16 @@ void check_call(PassContext& context, const Term& call, const Location& location
                     "\n\twant: " + builtin_signature_text(*builtin));
 }
 
-void check_body(PassContext& context, ast::Body& body) {
-  walk_bodies(body, [&](ast::Body& nested) {
-    for (ast::ExprPtr& expr : nested) {
-      walk_expr_terms(*expr, [&](TermPtr& root) {
-        walk_terms(root, [&](TermPtr& term) {
-          if (term->kind == TermKind::Call) check_call(context, *term, expr->location);
-          return !is_closure(*term);
-        });
+// Checks the calls in the expressions of `body`, not in the bodies nested in it.
+void check_exprs(PassContext& context, ast::Body& body) {
+  for (ast::ExprPtr& expr : body) {
+    walk_expr_terms(*expr, [&](TermPtr& root) {
+      walk_terms(root, [&](TermPtr& term) {
+        if (term->kind == TermKind::Call) check_call(context, *term, expr->location);
+        return !is_closure(*term);
       });
-    }
-  });
+    });
+  }
 }
 
 }  // namespace
@@ -217,19 +218,11 @@ std::string static_types_text(const Term& call) {
 }
 
 void check_types(PassContext& context, ast::Body* query) {
+  auto visit = [&](ast::Body& body) { check_exprs(context, body); };
   for (ast::Module* module : context.modules) {
-    for (const auto& rule : module->rules) walk_rule_bodies(*rule, [&](ast::Body& body) {
-      for (ast::ExprPtr& expr : body) {
-        walk_expr_terms(*expr, [&](TermPtr& root) {
-          walk_terms(root, [&](TermPtr& term) {
-            if (term->kind == TermKind::Call) check_call(context, *term, expr->location);
-            return !is_closure(*term);
-          });
-        });
-      }
-    });
+    for (const auto& rule : module->rules) walk_rule_bodies(*rule, visit);
   }
-  if (query != nullptr) check_body(context, *query);
+  if (query != nullptr) walk_bodies(*query, visit);
 }
 
 }  // namespace regoc::passes

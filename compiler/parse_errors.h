@@ -28,12 +28,10 @@ std::optional<Error> find_lexer_error(const std::shared_ptr<const std::string>& 
 // Records the first syntax error that ANTLR reports, in OPA's words.
 class SyntaxErrorListener : public antlr4::BaseErrorListener {
  public:
-  explicit SyntaxErrorListener(std::shared_ptr<const std::string> file)
-      : file_(std::move(file)) {}
+  explicit SyntaxErrorListener(std::shared_ptr<const std::string> file) : file_(std::move(file)) {}
 
   void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending_symbol, size_t line,
-                   size_t column, const std::string& message,
-                   std::exception_ptr error) override;
+                   size_t column, const std::string& message, std::exception_ptr error) override;
 
   const std::optional<Error>& first_error() const { return first_error_; }
 

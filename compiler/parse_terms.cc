@@ -19,21 +19,36 @@ namespace {
 // The builtin that an infix operator token calls.
 const char* operator_builtin(size_t token_type) {
   switch (token_type) {
-    case RegoParser::EQUAL: return "equal";
-    case RegoParser::NEQ: return "neq";
-    case RegoParser::LT: return "lt";
-    case RegoParser::LTE: return "lte";
-    case RegoParser::GT: return "gt";
-    case RegoParser::GTE: return "gte";
-    case RegoParser::PIPE: return "or";
-    case RegoParser::AMP: return "and";
-    case RegoParser::PLUS: return "plus";
-    case RegoParser::MINUS: return "minus";
-    case RegoParser::STAR: return "mul";
-    case RegoParser::SLASH: return "div";
-    case RegoParser::PERCENT: return "rem";
-    case RegoParser::IN: return "internal.member_2";
-    default: return nullptr;
+    case RegoParser::EQUAL:
+      return "equal";
+    case RegoParser::NEQ:
+      return "neq";
+    case RegoParser::LT:
+      return "lt";
+    case RegoParser::LTE:
+      return "lte";
+    case RegoParser::GT:
+      return "gt";
+    case RegoParser::GTE:
+      return "gte";
+    case RegoParser::PIPE:
+      return "or";
+    case RegoParser::AMP:
+      return "and";
+    case RegoParser::PLUS:
+      return "plus";
+    case RegoParser::MINUS:
+      return "minus";
+    case RegoParser::STAR:
+      return "mul";
+    case RegoParser::SLASH:
+      return "div";
+    case RegoParser::PERCENT:
+      return "rem";
+    case RegoParser::IN:
+      return "internal.member_2";
+    default:
+      return nullptr;
   }
 }
 
@@ -106,14 +121,30 @@ bool decode_string(const std::string& body, bool brace_escape, std::string* out)
     char escape = body[i + 1];
     i += 2;
     switch (escape) {
-      case '"': *out += '"'; break;
-      case '\\': *out += '\\'; break;
-      case '/': *out += '/'; break;
-      case 'b': *out += '\b'; break;
-      case 'f': *out += '\f'; break;
-      case 'n': *out += '\n'; break;
-      case 'r': *out += '\r'; break;
-      case 't': *out += '\t'; break;
+      case '"':
+        *out += '"';
+        break;
+      case '\\':
+        *out += '\\';
+        break;
+      case '/':
+        *out += '/';
+        break;
+      case 'b':
+        *out += '\b';
+        break;
+      case 'f':
+        *out += '\f';
+        break;
+      case 'n':
+        *out += '\n';
+        break;
+      case 'r':
+        *out += '\r';
+        break;
+      case 't':
+        *out += '\t';
+        break;
       case 'u':
         if (!decode_unicode(body, &i, out)) return false;
         break;
@@ -121,7 +152,8 @@ bool decode_string(const std::string& body, bool brace_escape, std::string* out)
         if (!brace_escape) return false;
         *out += '{';
         break;
-      default: return false;
+      default:
+        return false;
     }
   }
   return true;
@@ -181,6 +213,8 @@ void TreeBuilder::build_some(RegoParser::SomeDeclContext* ctx, Expr* expr) {
     expr->key = call->items[1];
     expr->value = call->items[2];
     expr->domain = call->items[3];
+  } else if (call->kind == TermKind::Var) {
+    expr->terms.push_back(call);
   } else {
     fail(next_token(ctx), "unexpected " + describe_token(next_token(ctx)) +
                               ": expected `x in xs` or `x, y in xs` expression");
@@ -205,7 +239,8 @@ void TreeBuilder::build_every(RegoParser::EveryDeclContext* ctx, Expr* expr) {
   } else {
     fail(brace, unexpected + "expected `x[, y] in xs { ... }` expression");
   }
-  if (expr->value->kind != TermKind::Var) fail(brace, unexpected + "expected value to be a variable");
+  if (expr->value->kind != TermKind::Var)
+    fail(brace, unexpected + "expected value to be a variable");
   expr->body = std::make_shared<ast::Body>(build_query(ctx->query()));
 }
 
@@ -251,7 +286,8 @@ TermPtr TreeBuilder::make_call(const std::string& op, antlr4::Token* op_token,
 }
 
 TermPtr TreeBuilder::build_kv(RegoParser::ExprKVContext* ctx) {
-  if (auto* plain = dynamic_cast<RegoParser::PlainKVContext*>(ctx)) return build_in(plain->exprIn());
+  if (auto* plain = dynamic_cast<RegoParser::PlainKVContext*>(ctx))
+    return build_in(plain->exprIn());
 
   auto* member = dynamic_cast<RegoParser::MemberKVContext*>(ctx);
   std::vector<RegoParser::RelationContext*> operands = member->relation();
@@ -259,9 +295,9 @@ TermPtr TreeBuilder::build_kv(RegoParser::ExprKVContext* ctx) {
   TermPtr result;
   size_t next = 0;
   if (member->COMMA() != nullptr) {
-    result = make_call("internal.member_3", ins[0]->getSymbol(),
-                       {build_binary(operands[0]), build_binary(operands[1]),
-                        build_binary(operands[2])});
+    result = make_call(
+        "internal.member_3", ins[0]->getSymbol(),
+        {build_binary(operands[0]), build_binary(operands[1]), build_binary(operands[2])});
     next = 3;
   } else {
     result = make_call("internal.member_2", ins[0]->getSymbol(),
@@ -270,8 +306,8 @@ TermPtr TreeBuilder::build_kv(RegoParser::ExprKVContext* ctx) {
   }
   // Further `in` operators apply to the result: `k, v in xs in ys` is member(member(...), ys).
   for (size_t i = 1; next < operands.size(); ++i, ++next) {
-    result = make_call("internal.member_2", ins[i]->getSymbol(),
-                       {result, build_binary(operands[next])});
+    result =
+        make_call("internal.member_2", ins[i]->getSymbol(), {result, build_binary(operands[next])});
   }
   return result;
 }
@@ -318,7 +354,8 @@ TermPtr TreeBuilder::apply_part(TermPtr term, RegoParser::TermPartContext* part)
   if (auto* call = dynamic_cast<RegoParser::CallPartContext*>(part)) {
     TermPtr op = term->kind == TermKind::Ref ? term : ast::make_ref({term}, term->location);
     std::vector<TermPtr> args = build_list(call->exprList());
-    if (args.empty() && ast::ref_name(*op) == "set") return ast::make_term(TermKind::Set, term->location);
+    if (args.empty() && ast::ref_name(*op) == "set")
+      return ast::make_term(TermKind::Set, term->location);
     TermPtr result = ast::make_term(TermKind::Call, term->location);
     result->items.push_back(op);
     for (TermPtr& arg : args) result->items.push_back(std::move(arg));
@@ -338,8 +375,13 @@ TermPtr TreeBuilder::apply_part(TermPtr term, RegoParser::TermPartContext* part)
     return term;
   }
   switch (term->kind) {
-    case TermKind::Var: case TermKind::Array: case TermKind::Object: case TermKind::Set:
-    case TermKind::ArrayCompr: case TermKind::SetCompr: case TermKind::ObjectCompr:
+    case TermKind::Var:
+    case TermKind::Array:
+    case TermKind::Object:
+    case TermKind::Set:
+    case TermKind::ArrayCompr:
+    case TermKind::SetCompr:
+    case TermKind::ObjectCompr:
     case TermKind::Call:
       break;
     default:
@@ -368,7 +410,8 @@ TermPtr TreeBuilder::build_primary(RegoParser::PrimaryContext* ctx) {
   if (auto* tmpl = dynamic_cast<RegoParser::TemplatePrimaryContext*>(ctx)) {
     return build_template(tmpl->templateString());
   }
-  if (auto* parens = dynamic_cast<RegoParser::ParensContext*>(ctx)) return build_kv(parens->exprKV());
+  if (auto* parens = dynamic_cast<RegoParser::ParensContext*>(ctx))
+    return build_kv(parens->exprKV());
   return build_collection(ctx);
 }
 
@@ -391,7 +434,8 @@ TermPtr TreeBuilder::build_collection(RegoParser::PrimaryContext* ctx) {
     }
     return term;
   }
-  if (dynamic_cast<RegoParser::EmptyObjectContext*>(ctx)) return ast::make_term(TermKind::Object, at);
+  if (dynamic_cast<RegoParser::EmptyObjectContext*>(ctx))
+    return ast::make_term(TermKind::Object, at);
 
   TermPtr term;
   RegoParser::QueryContext* body = nullptr;
@@ -509,20 +553,34 @@ TermPtr TreeBuilder::build_template_part(RegoParser::TemplateExprContext* ctx) {
 
 const char* value_name(TermKind kind) {
   switch (kind) {
-    case TermKind::Null: return "null";
-    case TermKind::Boolean: return "boolean";
-    case TermKind::Number: return "number";
-    case TermKind::String: return "string";
-    case TermKind::Var: return "var";
-    case TermKind::Ref: return "ref";
-    case TermKind::Array: return "array";
-    case TermKind::Object: return "object";
-    case TermKind::Set: return "set";
-    case TermKind::ArrayCompr: return "arraycomprehension";
-    case TermKind::SetCompr: return "setcomprehension";
-    case TermKind::ObjectCompr: return "objectcomprehension";
-    case TermKind::Call: return "call";
-    case TermKind::TemplateString: return "templatestring";
+    case TermKind::Null:
+      return "null";
+    case TermKind::Boolean:
+      return "boolean";
+    case TermKind::Number:
+      return "number";
+    case TermKind::String:
+      return "string";
+    case TermKind::Var:
+      return "var";
+    case TermKind::Ref:
+      return "ref";
+    case TermKind::Array:
+      return "array";
+    case TermKind::Object:
+      return "object";
+    case TermKind::Set:
+      return "set";
+    case TermKind::ArrayCompr:
+      return "arraycomprehension";
+    case TermKind::SetCompr:
+      return "setcomprehension";
+    case TermKind::ObjectCompr:
+      return "objectcomprehension";
+    case TermKind::Call:
+      return "call";
+    case TermKind::TemplateString:
+      return "templatestring";
   }
   return "value";
 }

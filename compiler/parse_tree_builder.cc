@@ -90,8 +90,8 @@ TermPtr TreeBuilder::build_package(RegoParser::PackageDeclContext* ctx) {
   TermPtr path = build_ref(ctx->ref());
   std::vector<TermPtr> parts = path->kind == TermKind::Ref ? path->items : std::vector{path};
   if (parts[0]->kind != TermKind::Var) {
-    fail_at(parts[0]->location, std::string("unexpected ") + value_name(parts[0]->kind) +
-                                    " token: expecting var");
+    fail_at(parts[0]->location,
+            std::string("unexpected ") + value_name(parts[0]->kind) + " token: expecting var");
   }
 
   // The package path is stored as data.<head>.<parts>, with the head as a string part.
@@ -100,8 +100,8 @@ TermPtr TreeBuilder::build_package(RegoParser::PackageDeclContext* ctx) {
   std::vector<TermPtr> items = {ast::make_var("data", parts[0]->location), head};
   for (size_t i = 1; i < parts.size(); ++i) {
     if (parts[i]->kind != TermKind::String) {
-      fail_at(parts[i]->location, std::string("unexpected ") + value_name(parts[i]->kind) +
-                                      " token: expecting string");
+      fail_at(parts[i]->location,
+              std::string("unexpected ") + value_name(parts[i]->kind) + " token: expecting string");
     }
     items.push_back(parts[i]);
   }
@@ -111,9 +111,9 @@ TermPtr TreeBuilder::build_package(RegoParser::PackageDeclContext* ctx) {
 namespace {
 
 bool is_v1_keyword(const std::string& word) {
-  static const std::set<std::string> kKeywords = {
-      "as",    "default", "else", "false", "import", "not",   "null", "package",
-      "true",  "with",    "some", "contains", "every", "if", "in"};
+  static const std::set<std::string> kKeywords = {"as",   "default",  "else",    "false", "import",
+                                                  "not",  "null",     "package", "true",  "with",
+                                                  "some", "contains", "every",   "if",    "in"};
   return kKeywords.count(word) > 0;
 }
 
@@ -163,7 +163,7 @@ ast::Import TreeBuilder::build_import(RegoParser::ImportDeclContext* ctx) {
 void TreeBuilder::build_head(RegoParser::RuleHeadContext* ctx, RuleHead* head) {
   head->location = location(ctx->start);
   RegoParser::HeadRefContext* name = ctx->headRef();
-  std::vector<TermPtr> items = {build_var(name->var())};
+  std::vector<TermPtr> items = {ast::make_var(name->IDENT()->getText(), head->location)};
   for (auto* part : name->headPart()) {
     if (part->refName() != nullptr) {
       TermPtr item = ast::make_string(part->refName()->getText(), location(part->refName()->start));
@@ -187,7 +187,8 @@ void TreeBuilder::build_head(RegoParser::RuleHeadContext* ctx, RuleHead* head) {
       std::string rule = ast::to_string(*head->ref);
       fail(value->CONTAINS()->getSymbol(),
            "unexpected contains keyword: the contains keyword can only be used with multi-value "
-           "rule definitions (e.g., " + rule + " contains <VALUE> { ... })");
+           "rule definitions (e.g., " +
+               rule + " contains <VALUE> { ... })");
     }
     head->contains = true;
     head->key = build_kv(value->exprKV());
@@ -202,8 +203,8 @@ ast::Body TreeBuilder::build_rule_body(RegoParser::RuleBodyContext* ctx) {
 
   ast::ExprPtr expr = build_literal(ctx->literal());
   // OPA reads `p if {a, b}` as a body block, never as a set literal, so the comma is invalid.
-  bool set_literal = expr->kind == ast::ExprKind::Term && !expr->negated &&
-                     expr->withs.empty() && expr->terms[0]->kind == TermKind::Set;
+  bool set_literal = expr->kind == ast::ExprKind::Term && !expr->negated && expr->withs.empty() &&
+                     expr->terms[0]->kind == TermKind::Set;
   if (set_literal) {
     fail_at(expr->location, "unexpected , token: expected \\n or ; or }");
   }
@@ -222,7 +223,7 @@ std::shared_ptr<Rule> TreeBuilder::build_else(RegoParser::ElseClauseContext* ctx
   rule->head.location = rule->location;
   rule->head.value = nullptr;
   rule->head.assign = ctx->ASSIGN() != nullptr;
-  if (!ctx->exprKV().empty()) rule->head.value = build_kv(ctx->exprKV());
+  if (ctx->exprKV() != nullptr) rule->head.value = build_kv(ctx->exprKV());
   if (ctx->ruleBody() != nullptr) rule->body = build_rule_body(ctx->ruleBody());
   return rule;
 }
@@ -286,8 +287,8 @@ void TreeBuilder::check_rule(RegoParser::Rule_Context* ctx, const Rule& rule) {
 
   if (!ctx->elseClause().empty()) {
     Location at = location(ctx->elseClause(0)->start);
-    if (head.contains || (no_value && !head.is_function && !has_if &&
-                          head.ref->items.size() == 2)) {
+    if (head.contains ||
+        (no_value && !head.is_function && !has_if && head.ref->items.size() == 2)) {
       fail_at(at, "else keyword cannot be used on multi-value rules");
     }
     if (head.ref->items.size() > 1 && !ast::is_ground_ref(*head.ref)) {
@@ -301,13 +302,18 @@ namespace {
 // The kind of the first ref, var or call in a default value, outside comprehensions.
 const char* find_non_constant(const TermPtr& term) {
   switch (term->kind) {
-    case TermKind::Ref: return "ref";
-    case TermKind::Var: return "var";
-    case TermKind::Call: return "call";
+    case TermKind::Ref:
+      return "ref";
+    case TermKind::Var:
+      return "var";
+    case TermKind::Call:
+      return "call";
     case TermKind::ArrayCompr:
     case TermKind::SetCompr:
-    case TermKind::ObjectCompr: return nullptr;
-    default: break;
+    case TermKind::ObjectCompr:
+      return nullptr;
+    default:
+      break;
   }
   for (const TermPtr& item : term->items) {
     if (const char* found = find_non_constant(item)) return found;
@@ -324,7 +330,8 @@ const char* find_non_constant(const TermPtr& term) {
 void TreeBuilder::check_default_rule(const Rule& rule) {
   if (!rule.head.value) fail_at(rule.location, "illegal default rule (must have a value)");
   if (const char* found = find_non_constant(rule.head.value)) {
-    fail_at(rule.location, std::string("illegal default rule (value cannot contain ") + found + ")");
+    fail_at(rule.location,
+            std::string("illegal default rule (value cannot contain ") + found + ")");
   }
 
   std::set<std::string> seen;
@@ -333,8 +340,10 @@ void TreeBuilder::check_default_rule(const Rule& rule) {
       fail_at(rule.location, std::string("illegal default rule (arguments cannot contain ") +
                                  value_name(arg->kind) + ")");
     }
-    if (!seen.insert(arg->text).second) {
-      fail_at(rule.location, "illegal default rule (arguments cannot be repeated " + arg->text + ")");
+    // Each `_` is a distinct variable, so only named arguments can repeat.
+    if (arg->text != "_" && !seen.insert(arg->text).second) {
+      fail_at(rule.location,
+              "illegal default rule (arguments cannot be repeated " + arg->text + ")");
     }
   }
 }

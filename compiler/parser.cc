@@ -16,7 +16,7 @@ using parsing::BuildFailure;
 using parsing::SyntaxErrorListener;
 using parsing::TreeBuilder;
 
-// The ANTLR objects for one source text; they refer to each other, so they live together.
+// The ANTLR objects for one source text. They point at each other, so they live together.
 struct ParseSession {
   ParseSession(std::shared_ptr<const std::string> file, std::string_view text)
       : input(strip_byte_order_mark(text)), lexer(&input), tokens(&lexer), parser(&tokens),
@@ -46,6 +46,27 @@ std::optional<Error> first_error(ParseSession& session,
   return session.listener.first_error();
 }
 
+// Parses with the fast SLL prediction first and falls back to full LL when SLL fails, as it
+// does on invalid input and may on inputs that need full context to disambiguate.
+template <typename Tree>
+Tree* run_two_stage(ParseSession& session, Tree* (regoc_antlr::RegoParser::*rule)()) {
+  auto* simulator = session.parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
+  simulator->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+  session.parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+  session.parser.removeErrorListeners();
+  try {
+    return (session.parser.*rule)();
+  } catch (const antlr4::ParseCancellationException&) {
+  }
+
+  session.tokens.seek(0);
+  session.parser.reset();
+  simulator->setPredictionMode(antlr4::atn::PredictionMode::LL);
+  session.parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+  session.parser.addErrorListener(&session.listener);
+  return (session.parser.*rule)();
+}
+
 Errors collect(const TreeBuilder& builder, const BuildFailure* failure) {
   Errors errors = builder.errors();
   if (failure != nullptr) errors.push_back(failure->error);
@@ -59,7 +80,7 @@ Errors parse_module(const std::string& file_name, std::string_view text, ast::Mo
   ParseSession session(file, text);
   if (auto error = first_error(session, file)) return {*error};
 
-  auto* tree = session.parser.module_();
+  auto* tree = run_two_stage(session, &regoc_antlr::RegoParser::module_);
   if (auto error = session.listener.first_error()) return {*error};
 
   TreeBuilder builder(file, &session.input, &session.tokens);
@@ -76,7 +97,7 @@ Errors parse_query(std::string_view text, ast::Body* out) {
   ParseSession session(file, text);
   if (auto error = first_error(session, file)) return {*error};
 
-  auto* tree = session.parser.query_();
+  auto* tree = run_two_stage(session, &regoc_antlr::RegoParser::query_);
   if (auto error = session.listener.first_error()) return {*error};
 
   TreeBuilder builder(file, &session.input, &session.tokens);

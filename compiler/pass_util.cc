@@ -1,6 +1,7 @@
 // Helpers that the compiler passes share: the pass context, term predicates, variable
 // collection, tree walks and constructors of generated expressions (see compiler/passes.h).
 #include <algorithm>
+#include <cctype>
 
 #include "compiler/passes.h"
 
@@ -49,6 +50,10 @@ bool is_scalar(const Term& term) {
     default:
       return false;
   }
+}
+
+bool is_function_value(const Term& term) {
+  return term.kind == TermKind::Ref && find_builtin(ast::ref_name(term)) != nullptr;
 }
 
 bool is_closure(const Term& term) {
@@ -126,7 +131,9 @@ void collect_vars(const Term& term, bool skip_closures, std::vector<std::string>
       add_var(term.text, out);
       return;
     case TermKind::Call:
-      for (size_t i = 1; i < term.items.size(); ++i) collect_vars(*term.items[i], skip_closures, out);
+      for (size_t i = 1; i < term.items.size(); ++i) {
+        collect_vars(*term.items[i], skip_closures, out);
+      }
       return;
     case TermKind::ArrayCompr:
     case TermKind::SetCompr:
@@ -164,13 +171,14 @@ VarSet vars_of(const Expr& expr) {
       if (term) collect_vars(*term, true, &names);
     }
   }
-  for (const ast::With& with : expr.withs) collect_vars(*with.value, true, &names);
+  for (const ast::With& with : expr.withs) {
+    if (!is_function_value(*with.value)) collect_vars(*with.value, true, &names);
+  }
   return VarSet(names.begin(), names.end());
 }
 
-void walk_terms(const TermPtr& term, const std::function<bool(TermPtr&)>& visit) {
-  TermPtr root = term;
-  if (!visit(root)) return;
+void walk_terms(TermPtr& term, const std::function<bool(TermPtr&)>& visit) {
+  if (!visit(term)) return;
   for (TermPtr& item : term->items) {
     if (item) walk_terms(item, visit);
   }
@@ -189,6 +197,11 @@ void walk_terms(const TermPtr& term, const std::function<bool(TermPtr&)>& visit)
       }
     }
   }
+}
+
+void walk_terms(const TermPtr& term, const std::function<bool(TermPtr&)>& visit) {
+  TermPtr root = term;
+  walk_terms(root, visit);
 }
 
 void walk_expr_terms(Expr& expr, const std::function<void(TermPtr&)>& visit) {
@@ -299,6 +312,36 @@ std::string ground_prefix(const Term& ref, size_t* length) {
   }
   if (length != nullptr) *length = count;
   return text;
+}
+
+namespace {
+
+bool is_identifier(const std::string& text) {
+  if (text.empty() || std::isdigit(static_cast<unsigned char>(text[0]))) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+  });
+}
+
+}  // namespace
+
+std::string ref_text(const Term& ref, const PassContext& context, size_t skip) {
+  std::string out;
+  for (size_t i = skip; i < ref.items.size(); ++i) {
+    const Term& part = *ref.items[i];
+    if (i == skip) {
+      out = part.kind == TermKind::Var || part.kind == TermKind::String
+                ? context.user_name(part.text)
+                : ast::to_string(part);
+    } else if (part.kind == TermKind::String && is_identifier(part.text)) {
+      out += "." + part.text;
+    } else if (part.kind == TermKind::Var) {
+      out += "[" + context.user_name(part.text) + "]";
+    } else {
+      out += "[" + ast::to_string(part) + "]";
+    }
+  }
+  return out;
 }
 
 std::string location_text(const Location& location) {

@@ -50,10 +50,12 @@ bool is_generated(std::string_view name);
 bool is_root_document(std::string_view name);  // "data" or "input"
 bool is_scalar(const ast::Term& term);
 bool is_closure(const ast::Term& term);  // a comprehension
+// True for a `with` value that names a builtin (`with count as sum`): a function, not data.
+bool is_function_value(const ast::Term& term);
 // True when the term contains a ref, call, comprehension or template string outside closures
 // or inside them (OPA's "requires evaluation").
 bool requires_eval(const ast::Term& term);
-// True when the term holds no variables, refs, calls or comprehensions.
+// True when the term contains no variables, refs, calls or comprehensions.
 bool is_ground_value(const ast::Term& term);
 
 // Variables of a term, in order of first appearance. Skips call operators; skips the bodies
@@ -65,6 +67,8 @@ VarSet vars_of(const ast::Expr& expr);
 
 // Calls `visit` on every term of the tree rooted at `term` (pre-order, the root included).
 // Descends into comprehension heads and bodies; `visit` returns false to skip children.
+void walk_terms(ast::TermPtr& term, const std::function<bool(ast::TermPtr&)>& visit);
+// The same walk for reading: `visit` may replace nested terms but not the root.
 void walk_terms(const ast::TermPtr& term, const std::function<bool(ast::TermPtr&)>& visit);
 // Calls `visit` on every body: `body`, comprehension bodies and every bodies inside it.
 void walk_bodies(ast::Body& body, const std::function<void(ast::Body&)>& visit);
@@ -83,6 +87,9 @@ ast::ExprPtr make_true_expr(const Location& location);
 std::string operator_name(const ast::Term& call);
 // The ground prefix of a rule ref as a dotted string: "data.a.b" for data.a.b[x].c.
 std::string ground_prefix(const ast::Term& ref, size_t* length = nullptr);
+// Prints a ref as OPA does: `data.a["b-c"][x]`, with generated variables under the user's
+// names; parts before `skip` are omitted (for refs relative to a package).
+std::string ref_text(const ast::Term& ref, const PassContext& context, size_t skip = 0);
 // OPA's location text "file:row" (or "row:col" without a file).
 std::string location_text(const Location& location);
 
@@ -123,6 +130,14 @@ std::string builtin_signature_text(const Builtin& builtin);
 std::string static_types_text(const ast::Term& call);
 // safety.cc: unsafe variables and safety reordering of every body.
 void check_safety(PassContext& context, const RuleTable& rules, ast::Body* query);
+
+// rewrite_terms.cc: the set comprehension {$n | $n = term}, which captures the values of
+// `term` without making the enclosing body undefined when there are none.
+ast::TermPtr capture_in_set(PassContext& context, const ast::TermPtr& term);
+// template_strings.cc: rewrites template strings in `body` (and its closures) to
+// internal.template_string calls. `outer` contains the variables bound around the body.
+void rewrite_template_strings(PassContext& context, const RuleTable& rules, ast::Body& body,
+                              const VarSet& outer);
 
 // safety.cc: variables that evaluating `body` in order binds, given the variables `safe`
 // bound before it. Used by rewrites that need the variables bound at a point of a body.

@@ -26,23 +26,25 @@ void Planner::plan_expr_positive(const ast::Expr& expr, const Cont& cont) {
 }
 
 void Planner::plan_expr_captured(const ast::Expr& expr, ir::LocalIndex capture,
-                                 const Cont& cont) {
-  plan_with_from(expr, 0, capture, cont);
+                                 bool filter_false, const Cont& cont) {
+  plan_with_from(expr, 0, Capture{capture, filter_false}, cont);
 }
 
-void Planner::plan_expr_core(const ast::Expr& expr, const std::optional<ir::LocalIndex>& capture,
+void Planner::plan_expr_core(const ast::Expr& expr, const std::optional<Capture>& capture,
                              const Cont& cont) {
   switch (expr.kind) {
     case ast::ExprKind::Term:
       plan_value(expr.terms[0], [&](ir::Operand value) {
         if (capture) {
           auto& assign = emit(ir::Op::AssignVar);
-          assign.target = *capture;
+          assign.target = capture->local;
           assign.a = value;
         }
-        auto& test = emit(ir::Op::NotEqual);
-        test.a = value;
-        test.b = constant(Value::boolean(false));
+        if (!capture || capture->filter_false) {
+          auto& test = emit(ir::Op::NotEqual);
+          test.a = value;
+          test.b = constant(Value::boolean(false));
+        }
         cont();
       });
       return;
@@ -125,7 +127,7 @@ void Planner::plan_every(const ast::Expr& expr, const Cont& cont) {
 // --- with ---------------------------------------------------------------------------------------
 
 void Planner::plan_with_from(const ast::Expr& expr, size_t index,
-                             const std::optional<ir::LocalIndex>& capture, const Cont& cont) {
+                             const std::optional<Capture>& capture, const Cont& cont) {
   if (index == expr.withs.size()) {
     plan_expr_core(expr, capture, cont);
     return;

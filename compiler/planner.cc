@@ -319,6 +319,39 @@ void Planner::plan_extent(RuleNode* node, uint32_t index) {
 
 // --- query --------------------------------------------------------------------------------------
 
+namespace {
+
+// True when a term holds a ref with a part that is not a constant, i.e. one that may iterate.
+bool has_iterating_ref(const ast::Term& term) {
+  if (term.kind == ast::TermKind::Ref) {
+    for (size_t i = 1; i < term.items.size(); ++i) {
+      auto kind = term.items[i]->kind;
+      bool scalar = kind == ast::TermKind::String || kind == ast::TermKind::Number ||
+                    kind == ast::TermKind::Boolean || kind == ast::TermKind::Null;
+      if (!scalar) return true;
+    }
+  }
+  for (const auto& item : term.items) {
+    if (has_iterating_ref(*item)) return true;
+  }
+  for (const auto& [key, value] : term.entries) {
+    if (has_iterating_ref(*key) || has_iterating_ref(*value)) return true;
+  }
+  return false;
+}
+
+bool query_iterates(const ast::Body& body) {
+  for (const auto& expr : body) {
+    for (const auto& term : expr->terms) {
+      if (has_iterating_ref(*term)) return true;
+    }
+    if (expr->domain && has_iterating_ref(*expr->domain)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void Planner::plan_query(const CompiledProgram& compiled) {
   ir::Function& query = program_->query;
   query.name = "query";
@@ -329,6 +362,9 @@ void Planner::plan_query(const CompiledProgram& compiled) {
   const ast::Body& body = compiled.query;
   program_->expressions = body.size();
   program_->bindings = compiled.query_vars;
+  // As `opa eval` does, a query expression that is a term reports its value even when it is
+  // false, unless the query has several expressions or iterates; then false filters it out.
+  bool filter_false = body.size() > 1 || query_iterates(body);
   std::vector<ir::LocalIndex> expression_values;
   for (size_t i = 0; i < body.size(); ++i) expression_values.push_back(new_local());
 
@@ -346,7 +382,7 @@ void Planner::plan_query(const CompiledProgram& compiled) {
     const ast::Expr& expr = *body[i];
     ir::LocalIndex capture = expression_values[i];
     if (expr.kind == ast::ExprKind::Term && !expr.negated) {
-      plan_expr_captured(expr, capture, [&] { plan_from(i + 1); });
+      plan_expr_captured(expr, capture, filter_false, [&] { plan_from(i + 1); });
       return;
     }
     auto& assign = emit(ir::Op::AssignVar);

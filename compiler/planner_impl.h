@@ -95,11 +95,18 @@ class Planner {
   void plan_expr(const ast::Expr& expr, const Cont& cont);
   void plan_expr_positive(const ast::Expr& expr, const Cont& cont);
   // Plans a query's term expression and stores its value in `capture`.
-  void plan_expr_captured(const ast::Expr& expr, ir::LocalIndex capture, const Cont& cont);
+  void plan_expr_captured(const ast::Expr& expr, ir::LocalIndex capture, bool filter_false,
+                          const Cont& cont);
   // Plans the expression's `with` modifiers from `index` on, then the expression itself.
-  void plan_with_from(const ast::Expr& expr, size_t index, const std::optional<ir::LocalIndex>&
-                      capture, const Cont& cont);
-  void plan_expr_core(const ast::Expr& expr, const std::optional<ir::LocalIndex>& capture,
+  // `capture`, when set, receives the value of a term expression; false values then pass
+  // unless `filter_false`.
+  struct Capture {
+    ir::LocalIndex local;
+    bool filter_false;
+  };
+  void plan_with_from(const ast::Expr& expr, size_t index, const std::optional<Capture>& capture,
+                      const Cont& cont);
+  void plan_expr_core(const ast::Expr& expr, const std::optional<Capture>& capture,
                       const Cont& cont);
   void plan_every(const ast::Expr& expr, const Cont& cont);
   void plan_unify(const ast::TermPtr& left, const ast::TermPtr& right, const Cont& cont);

@@ -3,7 +3,7 @@
 // ref into the full ref `data.<package>.<name>...`. External interface: resolve_refs.
 //
 // As in OPA, a name stays local when the body declares it (`:=`, `some`) or when it is a
-// function parameter; any other use of a rule name or import name is resolved, wherever the
+// function parameter. Any other use of a rule name or import name is resolved, wherever the
 // variable appears (ref head, ref part, call operator, term).
 #include <map>
 

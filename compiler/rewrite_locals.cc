@@ -62,7 +62,7 @@ class LocalRewriter {
   void term(TermPtr& term);
   // Renames, anywhere in `term` (closures included), the variables that the top scope
   // declares: rule head terms refer to the variables of the rule body.
-  void rename_declared(const TermPtr& term);
+  void rename_declared(TermPtr& term);
 
  private:
   const Binding* lookup(const std::string& name) const {
@@ -179,7 +179,7 @@ void LocalRewriter::term(TermPtr& term) {
   }
 }
 
-void LocalRewriter::rename_declared(const TermPtr& root) {
+void LocalRewriter::rename_declared(TermPtr& root) {
   walk_terms(root, [&](TermPtr& term) {
     if (term->kind != TermKind::Var) return true;
     auto it = scopes_.front().find(term->text);
@@ -237,13 +237,11 @@ void LocalRewriter::some_in(Expr& expr, Body* out) {
   TermPtr key = expr.key ? expr.key : ast::make_var("_", expr.location);
   TermPtr value = expr.value;
   for (TermPtr* pattern : {&key, &value}) {
-    walk_terms(*pattern, [&](TermPtr& t) {
-      if (t->kind == TermKind::Var && container.count(t->text) == 0) {
-        declare(t, Occurrence::Declared, expr.location);
-        return false;
-      }
-      return !is_closure(*t);
-    });
+    for (const std::string& name : vars_of(**pattern)) {
+      if (name == "_" || container.count(name) > 0) continue;
+      TermPtr var = ast::make_var(name, (*pattern)->location);
+      declare(var, Occurrence::Declared, expr.location);
+    }
     term(*pattern);
   }
 

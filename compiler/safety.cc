@@ -8,7 +8,7 @@
 // each expression as soon as its variables are bound, so expressions keep their relative
 // order unless an expression needs a later one's output. Bindings come from unification
 // (`=`, including array and object patterns), from ref iteration (`xs[i]` binds i once xs is
-// bound) and from call results assigned by `=`; negated expressions, call arguments and
+// bound) and from call results assigned by `=`. Negated expressions, call arguments and
 // `with` values bind nothing. A closure (comprehension, `every`) reads the variables of the
 // enclosing body that also appear outside closures; the expressions that bind them come first.
 #include <algorithm>
@@ -166,7 +166,7 @@ VarSet closure_vars(const Expr& expr) {
 VarSet expr_outputs(const Expr& expr, const VarSet& safe) {
   if (expr.negated) return {};
   for (const ast::With& with : expr.withs) {
-    if (!all_safe(safe, vars_of(*with.value))) return {};
+    if (!is_function_value(*with.value) && !all_safe(safe, vars_of(*with.value))) return {};
   }
   VarSet out;
   if (expr.kind == ExprKind::Every) {
@@ -316,8 +316,8 @@ void SafetyChecker::closures(Expr& expr, VarSet& globals) {
   }
 }
 
-// One error per variable at the first expression that reads it; generated variables map
-// back to the user's names, and an expression whose unsafe variables are all generated is
+// Reports one error per variable, at the first expression that reads it. Generated variables
+// map back to the user's names. An expression whose unsafe variables are all generated is
 // reported as "expression is unsafe".
 void SafetyChecker::report() {
   std::map<std::string, Location> first;

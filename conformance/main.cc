@@ -4,15 +4,14 @@
 // Exit status: 0 when every case passes or fails as the known-failures list expects, 1 when
 // not, 2 for bad options or an unreadable known-failures list.
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <iostream>
 #include <optional>
 #include <set>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "conformance/isolate.h"
 #include "conformance/known_failures.h"
 #include "conformance/report.h"
 #include "conformance/run_case.h"
@@ -34,6 +33,9 @@ Options:
   --write-known-failures FILE  write the notes of every failing case to FILE
   --engine interp              the evaluation engine (interp is the only one so far)
   -j N                         run N cases at a time (default 1)
+  --timeout SECONDS            fail a case that runs longer (default 60; 0 = no limit)
+  --no-fork                    run the cases inside this process, one at a time, for a
+                               debugger; a crashing case then ends the run
   -v, --verbose                print why each failing case failed
   -h, --help                   print this help
 )";
@@ -42,7 +44,7 @@ struct Options {
   std::vector<std::string> paths;
   std::optional<std::string> known_failures;
   std::optional<std::string> write_known_failures;
-  unsigned jobs = 1;
+  IsolationOptions isolation = {.jobs = 1, .timeout_seconds = 60, .in_process = false};
   bool verbose = false;
 };
 
@@ -78,8 +80,18 @@ std::string parse_options(int argc, char** argv, Options* out, bool* help) {
       if (error = value(&text); error.empty()) {
         const int jobs = std::atoi(text.c_str());
         if (jobs < 1) error = "-j needs a positive number of jobs, got \"" + text + "\"";
-        out->jobs = static_cast<unsigned>(std::max(jobs, 1));
+        out->isolation.jobs = static_cast<unsigned>(std::max(jobs, 1));
       }
+    } else if (arg == "--timeout") {
+      if (error = value(&text); error.empty()) {
+        const int seconds = std::atoi(text.c_str());
+        if (seconds < 0 || (seconds == 0 && text != "0")) {
+          error = "--timeout needs a number of seconds, got \"" + text + "\"";
+        }
+        out->isolation.timeout_seconds = seconds;
+      }
+    } else if (arg == "--no-fork") {
+      out->isolation.in_process = true;
     } else if (arg.size() > 1 && arg[0] == '-') {
       error = "unknown option " + arg;
     } else {
@@ -116,21 +128,6 @@ std::vector<std::string> case_files(const std::vector<std::string>& paths, std::
   return files;
 }
 
-std::vector<CaseRecord> run_all(const std::vector<ConformanceCase>& cases, unsigned jobs) {
-  std::vector<CaseRecord> records(cases.size());
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i = next++; i < cases.size(); i = next++) {
-      records[i] = {&cases[i], run_case(cases[i])};
-    }
-  };
-  std::vector<std::thread> threads;
-  for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker);
-  worker();
-  for (std::thread& thread : threads) thread.join();
-  return records;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -155,7 +152,9 @@ int main(int argc, char** argv) {
 
   std::vector<ConformanceCase> cases;
   for (const std::string& file : files) load_case_file(file, &cases);
-  const std::vector<CaseRecord> records = run_all(cases, options.jobs);
+  const std::vector<CaseOutcome> outcomes = run_cases(cases, options.isolation);
+  std::vector<CaseRecord> records;
+  for (size_t i = 0; i < cases.size(); ++i) records.push_back({&cases[i], outcomes[i]});
 
   if (options.write_known_failures) {
     const Summary written = summarize(records, std::nullopt, false);

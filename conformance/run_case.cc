@@ -160,8 +160,8 @@ CaseOutcome run_case(const ConformanceCase& test) {
   if (!test.invalid.empty()) return {CaseStatus::Failed, "invalid case: " + test.invalid};
   if (test.skip) return {CaseStatus::Skipped, *test.skip};
 
-  // NOTE: environment variables are process-wide, so cases that set env and run on several
-  // threads (-j) can see each other's values.
+  // NOTE: with --no-fork every case runs in the runner's process, so a case that sets env
+  // leaves the variables set for the cases after it.
   for (const auto& [name, value] : test.env) setenv(name.c_str(), value.c_str(), 1);
 
   std::vector<QueryResult> results;

@@ -11,6 +11,13 @@ tokens { TEMPLATE_EXPR_END }
   std::vector<int> template_braces;
 }
 
+// A keyword directly followed by `.` or `[` starts a ref, as in `input.if` or `not.x`.
+KEYWORD_REF_HEAD
+  : ('package' | 'import' | 'as' | 'default' | 'else' | 'not' | 'some' | 'with' | 'null'
+    | 'true' | 'false' | 'every' | 'contains' | 'if' | 'in')
+    { _input->LA(1) == '.' || _input->LA(1) == '[' }? -> type(IDENT)
+  ;
+
 PACKAGE  : 'package';
 IMPORT   : 'import';
 AS       : 'as';

@@ -29,14 +29,6 @@ options { tokenVocab = RegoLexer; }
     return gap.find('\n') != std::string::npos;
   }
 
-  // True when the next token is a keyword used as the head of a ref (`not.x`, `if[0]`).
-  bool keyword_ref_head() {
-    antlr4::Token* word = _input->LT(1);
-    antlr4::Token* next = _input->LT(2);
-    if (word == nullptr || next == nullptr) return false;
-    if (next->getType() != DOT && next->getType() != LBRACK) return false;
-    return word->getStopIndex() + 1 == next->getStartIndex();
-  }
 }
 
 module_    : statement* EOF;
@@ -50,7 +42,8 @@ importDecl  : IMPORT ref (AS var)?;
 // rejected by the builder with OPA's v1 message.
 rule_      : DEFAULT? ruleHead ruleBody? extraBody* elseClause*;
 ruleHead   : headRef (LPAREN exprList? RPAREN)? headValue?;
-headRef    : var headPart*;
+// `contains` is a var only outside rule heads, where it is the multi-value keyword.
+headRef    : IDENT headPart*;
 headPart   : DOT refName | LBRACK exprKV RBRACK;
 headValue  : CONTAINS exprKV | (ASSIGN | UNIFY) exprKV;
 ruleBody   : IF LBRACE query RBRACE | IF literal | LBRACE query RBRACE;
@@ -62,7 +55,8 @@ literal    : SOME someDecl withClause*   # someLiteral
            | EVERY everyDecl withClause* # everyLiteral
            | NOT? expr withClause*       # exprLiteral
            ;
-someDecl   : var (COMMA var)* | exprKV;
+// `some x` alone matches both forms; the builder reads a lone var as a declaration.
+someDecl   : exprKV | var (COMMA var)*;
 everyDecl  : exprKV LBRACE query RBRACE;
 withClause : WITH term AS exprKV;
 
@@ -99,14 +93,16 @@ exprList   : exprIn (COMMA exprIn)* COMMA?;
 pair       : exprIn COLON exprIn;
 ref        : var termPart*;
 
-scalar     : MINUS? NUMBER | MINUS? DOT NUMBER | STRING | RAW_STRING | TRUE_LIT | FALSE_LIT | NULL_LIT;
+scalar     : MINUS? NUMBER | MINUS? DOT NUMBER | STRING | RAW_STRING
+           | TRUE_LIT | FALSE_LIT | NULL_LIT;
 templateString
            : TEMPLATE_START (TEMPLATE_TEXT | templateExpr)* TEMPLATE_END
            | RAW_TEMPLATE_START (RAW_TEMPLATE_TEXT | templateExpr)* RAW_TEMPLATE_END
            ;
 templateExpr : (TEMPLATE_EXPR_START | RAW_TEMPLATE_EXPR_START) literal TEMPLATE_EXPR_END;
 
-var        : IDENT | CONTAINS | {keyword_ref_head()}? keyword;
+var        : IDENT | CONTAINS;
 refName    : IDENT | keyword;
-keyword    : PACKAGE | IMPORT | AS | DEFAULT | ELSE | NOT | SOME | WITH | NULL_LIT | TRUE_LIT | FALSE_LIT
+keyword    : PACKAGE | IMPORT | AS | DEFAULT | ELSE | NOT | SOME | WITH
+           | NULL_LIT | TRUE_LIT | FALSE_LIT
            | EVERY | CONTAINS | IF | IN;

@@ -163,11 +163,24 @@ bool parse_json(std::string_view text, Value* out, std::string* error) {
     return reader.fail_at(simdjson::error_message(code), nullptr);
   }
 
+  od::json_type type;
+  if (auto code = document.type().get(type)) return reader.fail(code, document);
+  bool composite = type == od::json_type::array || type == od::json_type::object;
+
+  // A scalar document's raw token runs to the next token, so it must reach the end of the
+  // input. After an array or object, a location inside the input means more content.
+  const char* rest = nullptr;
+  if (!composite) {
+    std::string_view token;
+    if (auto code = document.raw_json_token().get(token)) return reader.fail(code, document);
+    const char* end = token.data() + token.size();
+    if (end < padded.data() + padded.size()) rest = end;
+  }
+
   Value result;
   if (!reader.read(document, &result)) return false;
-  // A location inside the input after the value means more content follows it.
-  const char* rest = nullptr;
-  if (document.current_location().get(rest) == simdjson::SUCCESS) {
+  if (composite && document.current_location().get(rest) != simdjson::SUCCESS) rest = nullptr;
+  if (rest != nullptr) {
     return reader.fail_at(simdjson::error_message(simdjson::TRAILING_CONTENT), rest);
   }
   *out = std::move(result);

@@ -1,8 +1,8 @@
 // Number text: parsing JSON and Rego number literals, and printing numbers the way Go does.
 //
-// Computed floats print as Go's big.Float and strconv print them with format 'g' and the
-// shortest precision: the fewest digits that read back as the same binary value, and an
-// exponent form (`1e-05`, `1.5e+06`) when the decimal exponent is below -4 or at least 6.
+// Computed floats print like Go's big.Float.Text and strconv.FormatFloat with format 'g' and
+// the shortest precision. That is the fewest digits that read back as the same binary value,
+// in exponent form (`1e-05`, `1.5e+06`) when the decimal exponent is below -4 or at least 6.
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>

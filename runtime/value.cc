@@ -11,11 +11,6 @@
 namespace regoc {
 namespace {
 
-bool has_node(Kind kind) {
-  return kind == Kind::Number || kind == Kind::String || kind == Kind::Array ||
-         kind == Kind::Object || kind == Kind::Set;
-}
-
 void retain(Node* node) {
   if (node) node->refs.fetch_add(1, std::memory_order_relaxed);
 }

@@ -106,6 +106,9 @@ class Value {
   bool operator==(const Value& other) const { return compare(other) == 0; }
   bool operator!=(const Value& other) const { return compare(other) != 0; }
   bool operator<(const Value& other) const { return compare(other) < 0; }
+  bool operator>(const Value& other) const { return compare(other) > 0; }
+  bool operator<=(const Value& other) const { return compare(other) <= 0; }
+  bool operator>=(const Value& other) const { return compare(other) >= 0; }
   size_t hash() const;
 
   // Identity of the heap node (nullptr for inline values); for memoization keys.

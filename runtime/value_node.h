@@ -1,7 +1,7 @@
 // Heap nodes behind Value handles; private to runtime/value*.cc.
 //
-// Every node starts with an atomic reference count. The Value that owns a node knows its
-// kind, so nodes need no virtual destructor: release() deletes through the right type.
+// Every node starts with an atomic reference count. The owning Value stores the node's kind,
+// so nodes need no virtual destructor because release() deletes through the right type.
 #pragma once
 
 #include <atomic>

@@ -21,7 +21,7 @@ BuiltinStatus concat(BuiltinContext& context, std::span<const Value> args, Value
 }
 
 // array.slice(array, start, stop): items [start, stop) after clamping both indices into
-// [0, count] and start to at most stop, so it never fails on a range.
+// [0, count] and start to at most stop, so out-of-range indices give a shorter slice.
 BuiltinStatus slice(BuiltinContext& context, std::span<const Value> args, Value& result) {
   if (!args[0].is_array()) return context.type_error("array.slice", 1, "array", args[0]);
   int64_t start = 0;

@@ -41,7 +41,7 @@ struct BuiltinContext {
                            const Value& actual);
 };
 
-// Calls a builtin. `args` holds exactly `arity` values (any number for a variadic builtin);
+// Calls a builtin. `args` contains exactly `arity` values (any number for a variadic builtin);
 // only print accepts undefined values among them.
 using BuiltinFunction = BuiltinStatus (*)(BuiltinContext& context, std::span<const Value> args,
                                           Value& result);

@@ -1,8 +1,8 @@
 // glob.match(pattern, delimiters, text) with the syntax of the gobwas/glob library that OPA
-// uses: `*` matches any run of non-delimiter characters, `**` any run at all, `?` one
-// non-delimiter character, `[abc]`, `[a-z]` and their negations `[!...]` one character from
-// (or not from) a list or range, `{a,b}` any of the comma-separated alternatives, and `\`
-// escapes the next character. Delimiters default to ["."] for [] and to none for null.
+// uses. `*` matches any run of non-delimiter characters, `**` any run at all and `?` one
+// non-delimiter character. `[abc]`, `[a-z]`, `[!abc]` and `[!a-z]` match one character in
+// (or not in) a list or range. `{a,b}` matches any of its alternatives, and `\` escapes the
+// next character. Delimiters default to ["."] for [] and to none for null.
 #include <algorithm>
 
 #include "runtime/builtins/operands.h"

@@ -1,7 +1,5 @@
 // Arithmetic builtins: plus, minus (also set difference), mul, div, rem, abs, round, ceil,
 // floor, numbers.range and numbers.range_step. Integers stay exact at any size; see Number.
-#include <gmpxx.h>
-
 #include "runtime/builtins/operands.h"
 #include "runtime/builtins/registry.h"
 
@@ -122,22 +120,6 @@ BuiltinStatus ceil(BuiltinContext& context, std::span<const Value> args, Value& 
 
 BuiltinStatus floor(BuiltinContext& context, std::span<const Value> args, Value& result) {
   return unary_number_builtin<&Number::floor>(context, "floor", args, result);
-}
-
-// Reads an integer operand of any size, with the messages of OPA's range builtins.
-bool bigint_operand(BuiltinContext& context, std::string_view name, int operand,
-                    const Value& value, mpz_class* out) {
-  if (!value.is_number()) {
-    context.type_error(name, operand, "integer", value);
-    return false;
-  }
-  std::optional<mpz_class> integer = value.as_number().to_bigint();
-  if (!integer) {
-    operand_error(context, name, operand, "must be integer number but got floating-point number");
-    return false;
-  }
-  *out = *integer;
-  return true;
 }
 
 // Returns the integers from `first` to `last` inclusive, `step` apart, counting down when

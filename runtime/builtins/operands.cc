@@ -66,4 +66,19 @@ bool int_operand(BuiltinContext& context, std::string_view name, int operand,
   return false;
 }
 
+bool bigint_operand(BuiltinContext& context, std::string_view name, int operand,
+                    const Value& value, mpz_class* out) {
+  if (!value.is_number()) {
+    context.type_error(name, operand, "integer", value);
+    return false;
+  }
+  std::optional<mpz_class> integer = value.as_number().to_bigint();
+  if (!integer) {
+    operand_error(context, name, operand, "must be integer number but got floating-point number");
+    return false;
+  }
+  *out = *integer;
+  return true;
+}
+
 }  // namespace regoc

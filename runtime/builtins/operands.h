@@ -35,4 +35,10 @@ std::string_view type_name(const Value& value);
 bool int_operand(BuiltinContext& context, std::string_view name, int operand,
                  const Value& value, int64_t* out);
 
+/// Reads an integer operand of any size into *out. Otherwise fails with OPA's messages
+/// ("must be integer but got ...", "must be integer number but got floating-point number")
+/// and returns false.
+bool bigint_operand(BuiltinContext& context, std::string_view name, int operand,
+                    const Value& value, mpz_class* out);
+
 }  // namespace regoc

@@ -46,6 +46,9 @@ struct GlobalRegistry {
     register_time_builtins(registry);
     register_graph_builtins(registry);
     register_print_builtins(registry);
+    register_encoding_builtins(registry);
+    register_urlquery_builtins(registry);
+    register_bits_builtins(registry);
 
     for (const Builtin& builtin : registry.builtins()) pointers.push_back(&builtin);
   }

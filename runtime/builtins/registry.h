@@ -58,5 +58,8 @@ void register_net_builtins(Registry& registry);
 void register_time_builtins(Registry& registry);
 void register_graph_builtins(Registry& registry);
 void register_print_builtins(Registry& registry);
+void register_encoding_builtins(Registry& registry);
+void register_urlquery_builtins(Registry& registry);
+void register_bits_builtins(Registry& registry);
 
 }  // namespace regoc

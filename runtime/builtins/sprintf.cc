@@ -1,7 +1,7 @@
 // sprintf(format, values): Go's fmt.Sprintf applied to Rego values the way OPA passes them.
-// An integral number that fits in int64 is a Go int, a larger integer a *big.Int, any other
-// number a float64, a string a string, and every other value the string of its Rego syntax
-// (so %v of a set prints `{1, 2}` and %t of true prints "%!t(string=true)").
+// An integral number that fits in int64 becomes a Go int and a larger integer a *big.Int.
+// Any other number becomes a float64, and every value but a string becomes the string of its
+// Rego syntax, so %v of a set prints `{1, 2}` and %t of true prints "%!t(string=true)".
 // Supported: flags `+ - # space 0`, width and precision (also `*`), the verbs of each Go type
 // and Go's error forms (%!d(string=x), %!v(MISSING), %!(EXTRA ...), %!(NOVERB)).
 #include <gmpxx.h>
@@ -19,7 +19,7 @@
 namespace regoc {
 namespace {
 
-// One operand as Go sees it.
+// One operand converted to the Go type that OPA passes to fmt.Sprintf.
 struct FormatArgument {
   enum class Type : uint8_t { Int, BigInt, Float, String };
   Type type = Type::String;
@@ -41,7 +41,7 @@ struct FormatSpec {
 };
 
 // Returns true when a number's literal text is plain base-10 integer syntax, which Go's
-// big.Int SetString accepts; "1e30" is integral but Go formats it as a float64.
+// big.Int SetString accepts. "1e30" is integral, but OPA passes it to Go as a float64.
 bool is_plain_integer_text(const std::string& text) {
   size_t start = !text.empty() && (text[0] == '-' || text[0] == '+') ? 1 : 0;
   if (start == text.size()) return false;
@@ -84,7 +84,7 @@ std::string_view go_type_name(const FormatArgument& argument) {
 }
 
 // Pads `body` to the spec's width with spaces (or zeros when `zero_pad`), on the left
-// unless the `-` flag asks for the right. Width counts code points.
+// unless the `-` flag is set. Width counts code points.
 std::string pad(std::string body, const FormatSpec& spec, bool zero_pad = false) {
   auto length = static_cast<int>(count_code_points(body));
   if (spec.width <= length) return body;

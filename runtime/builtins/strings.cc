@@ -1,7 +1,8 @@
-// String builtins: concat, contains, startswith, endswith, lower, upper, split, substring,
-// indexof, indexof_n, replace, strings.replace_n, strings.reverse, strings.count,
-// strings.any_prefix_match, strings.any_suffix_match and format_int. Offsets and lengths
-// count Unicode code points, as OPA's do. The trim builtins are in trim.cc.
+// String builtins: concat, contains, startswith, endswith, lower, upper, split,
+// strings.split_n, substring, indexof, indexof_n, replace, strings.replace_n,
+// strings.reverse, strings.count, strings.any_prefix_match, strings.any_suffix_match and
+// format_int. Offsets and lengths count Unicode code points, as OPA's do. The trim builtins
+// are in trim.cc.
 #include <algorithm>
 
 #include "runtime/builtins/operands.h"
@@ -118,6 +119,22 @@ std::vector<Value> split_text(std::string_view text, std::string_view separator)
 BuiltinStatus split(BuiltinContext& context, std::span<const Value> args, Value& result) {
   if (!string_operands(context, "split", args, 2)) return BuiltinStatus::Error;
   result = Value::array(split_text(args[0].as_string(), args[1].as_string()));
+  return BuiltinStatus::Ok;
+}
+
+// strings.split_n(text, separator, n): the first n parts of split(text, separator) when n is
+// positive, the last -n parts when n is negative, none when n is 0.
+BuiltinStatus split_n(BuiltinContext& context, std::span<const Value> args, Value& result) {
+  constexpr std::string_view kName = "strings.split_n";
+  if (!string_operands(context, kName, args, 2)) return BuiltinStatus::Error;
+  int64_t n = 0;
+  if (!int_operand(context, kName, 3, args[2], &n)) return BuiltinStatus::Error;
+
+  std::vector<Value> parts = split_text(args[0].as_string(), args[1].as_string());
+  auto count = static_cast<int64_t>(parts.size());
+  int64_t keep = std::min(n < 0 ? -n : n, count);
+  auto begin = n < 0 ? parts.end() - keep : parts.begin();
+  result = Value::array(std::vector<Value>(begin, begin + keep));
   return BuiltinStatus::Ok;
 }
 
@@ -373,6 +390,7 @@ void register_string_builtins(Registry& registry) {
   registry.add("lower", lower);
   registry.add("upper", upper);
   registry.add("split", split);
+  registry.add("strings.split_n", split_n);
   registry.add("substring", substring);
   registry.add("indexof", indexof);
   registry.add("indexof_n", indexof_n);

@@ -25,10 +25,10 @@ BuiltinStatus type_name_builtin(BuiltinContext&, std::span<const Value> args, Va
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Returns the decimal literal in Go's float syntax ([+-] digits [. digits] [e [+-] digits],
-// with digits on at least one side of the point) rewritten as a JSON number (no "+", no bare
-// point); empty when the text is not one. Go also accepts hexadecimal floats and
-// underscores, which regoc rejects.
+// Rewrites a decimal literal in Go's float syntax ([+-] digits [. digits] [e [+-] digits],
+// with digits on at least one side of the point) as a JSON number without "+" or a bare
+// point. Returns "" when the text is not such a literal.
+// NOTE: Go's ParseFloat also accepts hexadecimal floats and underscores; regoc rejects them.
 std::string normalize_decimal(std::string_view text) {
   std::string out;
   size_t i = 0;

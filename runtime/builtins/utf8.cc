@@ -9,8 +9,9 @@ namespace {
 
 bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
 
-// The C.UTF-8 locale (glibc 2.35 and later) maps case for all of Unicode; a locale object
-// keeps the process-wide locale untouched and is safe to share between threads.
+// The C.UTF-8 locale has Unicode case and class tables. A locale object leaves the
+// process-wide locale untouched and may be shared between threads. Without the locale,
+// only ASCII is mapped.
 locale_t unicode_locale() {
   static locale_t locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(0));
   return locale;

@@ -102,7 +102,7 @@ TEST(Number, DivisionText) {
   EXPECT_EQ(divide("10", "4"), "2.5");
   EXPECT_EQ(divide("10", "5"), "2");
   EXPECT_EQ(divide("1", "3"), "0.33333333333333333334");
-  EXPECT_EQ(divide("2", "3"), "0.66666666666666666669");
+  EXPECT_EQ(divide("2", "3"), "0.6666666666666666667");
   EXPECT_EQ(divide("1", "8"), "0.125");
   EXPECT_EQ(divide("0", "-5"), "-0");
   EXPECT_EQ(divide("1", "100000"), "1e-05");

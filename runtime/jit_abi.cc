@@ -1,0 +1,308 @@
+// The runtime ABI of JIT-compiled policies (see jit_abi.h). Each function does what the
+// interpreter (runtime/interp/interpreter.cc) does for the same statement, so both executors
+// produce the same results and errors.
+#include "runtime/jit_abi.h"
+
+#include <exception>
+#include <memory>
+#include <new>
+#include <type_traits>
+
+#include "runtime/interp/object_paths.h"
+
+namespace regoc::jit {
+
+static_assert(std::is_standard_layout_v<Value>, "compiled code reads Value::kind_ at offset 0");
+static_assert(sizeof(Value) == kValueSize && alignof(Value) == kValueAlign);
+static_assert(static_cast<uint8_t>(Kind::Undefined) == kUndefinedKind);
+
+namespace {
+
+// True when two documents are the same for memoization: the same node, or equal inline values.
+// The interpreter applies the same test.
+bool same_document(const Value& a, const Value& b) {
+  if (a.identity() != b.identity()) return false;
+  if (a.identity() != nullptr) return true;
+  if (!a.is_defined() || !b.is_defined()) return a.is_defined() == b.is_defined();
+  return a == b;
+}
+
+// Copies the values behind `pointers` into a vector (object paths take a span of Values).
+std::vector<Value> gather(const Value* const* pointers, uint32_t count) {
+  std::vector<Value> values;
+  values.reserve(count);
+  for (uint32_t i = 0; i < count; ++i) values.push_back(*pointers[i]);
+  return values;
+}
+
+// Copies of a builtin call's arguments, contiguous as BuiltinFunction expects. Only `count`
+// Values are constructed, where an array of 16 would build and destroy all 16 on every call.
+class ArgumentCopies {
+ public:
+  static constexpr uint32_t kMax = 16;
+
+  ArgumentCopies(const Value* const* args, uint32_t count) : count_(count) {
+    for (uint32_t i = 0; i < count; ++i) new (&values()[i]) Value(*args[i]);
+  }
+  ~ArgumentCopies() { std::destroy_n(values(), count_); }
+  ArgumentCopies(const ArgumentCopies&) = delete;
+  ArgumentCopies& operator=(const ArgumentCopies&) = delete;
+
+  std::span<const Value> span() { return {values(), count_}; }
+
+ private:
+  Value* values() { return std::launder(reinterpret_cast<Value*>(storage_)); }
+
+  alignas(Value) unsigned char storage_[kMax * sizeof(Value)];
+  uint32_t count_;
+};
+
+bool run_query(CompiledFunction query, const ir::Program& program, const Value& input,
+               const Value& data, BuiltinContext& context, bool strict_builtin_errors,
+               std::vector<std::vector<Value>>* rows, Error* error) {
+  EvalState state;
+  state.program = &program;
+  state.context = &context;
+  state.strict_builtin_errors = strict_builtin_errors;
+  state.memo.resize(program.memo_slots);
+  state.rows = rows;
+  const Value* args[2] = {&input, &data};
+  if (query(&state, args, 2, nullptr) != kStatusOk) {
+    *error = std::move(state.error);
+    return false;
+  }
+  return true;
+}
+
+#define REGOC_JIT_SYMBOL(name) AbiSymbol{#name, reinterpret_cast<void*>(&name)}
+
+const AbiSymbol kSymbols[] = {
+    REGOC_JIT_SYMBOL(regoc_jit_frame_init),
+    REGOC_JIT_SYMBOL(regoc_jit_frame_release),
+    REGOC_JIT_SYMBOL(regoc_jit_copy_args),
+    REGOC_JIT_SYMBOL(regoc_jit_assign),
+    REGOC_JIT_SYMBOL(regoc_jit_move),
+    REGOC_JIT_SYMBOL(regoc_jit_assign_once),
+    REGOC_JIT_SYMBOL(regoc_jit_reset),
+    REGOC_JIT_SYMBOL(regoc_jit_equal),
+    REGOC_JIT_SYMBOL(regoc_jit_not_equal),
+    REGOC_JIT_SYMBOL(regoc_jit_dot),
+    REGOC_JIT_SYMBOL(regoc_jit_len),
+    REGOC_JIT_SYMBOL(regoc_jit_scan_count),
+    REGOC_JIT_SYMBOL(regoc_jit_scan_element),
+    REGOC_JIT_SYMBOL(regoc_jit_call_builtin),
+    REGOC_JIT_SYMBOL(regoc_jit_memo_lookup),
+    REGOC_JIT_SYMBOL(regoc_jit_memo_store),
+    REGOC_JIT_SYMBOL(regoc_jit_take_result),
+    REGOC_JIT_SYMBOL(regoc_jit_make_array),
+    REGOC_JIT_SYMBOL(regoc_jit_make_object),
+    REGOC_JIT_SYMBOL(regoc_jit_make_set),
+    REGOC_JIT_SYMBOL(regoc_jit_array_append),
+    REGOC_JIT_SYMBOL(regoc_jit_set_add),
+    REGOC_JIT_SYMBOL(regoc_jit_object_insert),
+    REGOC_JIT_SYMBOL(regoc_jit_object_insert_once),
+    REGOC_JIT_SYMBOL(regoc_jit_object_insert_path_once),
+    REGOC_JIT_SYMBOL(regoc_jit_object_merge),
+    REGOC_JIT_SYMBOL(regoc_jit_upsert),
+    REGOC_JIT_SYMBOL(regoc_jit_result_add),
+    REGOC_JIT_SYMBOL(regoc_jit_raise_conflict),
+};
+
+#undef REGOC_JIT_SYMBOL
+
+}  // namespace
+
+const Host& host() {
+  static const Host table{kAbiVersion, kSymbols, &run_query};
+  return table;
+}
+
+// NOTE: the functions below may allocate; an allocation failure inside one of them ends the
+// process (they are noexcept), where the interpreter would throw std::bad_alloc.
+
+// --- frames and locals --------------------------------------------------------------------------
+
+void regoc_jit_frame_init(Value* frame, uint32_t count) noexcept {
+  std::uninitialized_default_construct_n(frame, count);
+}
+
+void regoc_jit_frame_release(Value* frame, uint32_t count) noexcept {
+  std::destroy_n(frame, count);
+}
+
+void regoc_jit_copy_args(Value* frame, const Value* const* args, uint32_t count) noexcept {
+  for (uint32_t i = 0; i < count; ++i) frame[i] = *args[i];
+}
+
+void regoc_jit_assign(Value* target, const Value* source) noexcept { *target = *source; }
+
+void regoc_jit_move(Value* target, Value* source) noexcept { *target = std::move(*source); }
+
+bool regoc_jit_assign_once(Value* target, const Value* source) noexcept {
+  if (target->is_defined() && *target != *source) return false;
+  *target = *source;
+  return true;
+}
+
+void regoc_jit_reset(Value* target) noexcept { *target = Value(); }
+
+// --- tests and reads -----------------------------------------------------------------------------
+
+bool regoc_jit_equal(const Value* a, const Value* b) noexcept {
+  return a->is_defined() && b->is_defined() && *a == *b;
+}
+
+bool regoc_jit_not_equal(const Value* a, const Value* b) noexcept {
+  return a->is_defined() && b->is_defined() && *a != *b;
+}
+
+bool regoc_jit_dot(Value* target, const Value* a, const Value* b) noexcept {
+  const Value* found = a->find(*b);
+  if (!found) return false;
+  Value copy = *found;  // *found may live inside *target
+  *target = std::move(copy);
+  return true;
+}
+
+bool regoc_jit_len(Value* target, const Value* a) noexcept {
+  if (!a->is_array() && !a->is_object() && !a->is_set()) return false;
+  *target = Value::integer(static_cast<int64_t>(a->size()));
+  return true;
+}
+
+uint64_t regoc_jit_scan_count(const Value* source) noexcept {
+  if (source->is_array() || source->is_object() || source->is_set()) return source->size();
+  return 0;
+}
+
+void regoc_jit_scan_element(const Value* source, uint64_t i, Value* key, Value* value) noexcept {
+  if (source->is_array()) {
+    *key = Value::integer(static_cast<int64_t>(i));
+    *value = source->array_items()[i];
+  } else if (source->is_object()) {
+    const Value::Entry& entry = source->object_entries()[i];
+    *key = entry.first;
+    *value = entry.second;
+  } else {
+    const Value& item = source->set_items()[i];
+    *key = item;
+    *value = item;
+  }
+}
+
+// --- calls ---------------------------------------------------------------------------------------
+
+int32_t regoc_jit_call_builtin(EvalState* state, const ir::Stmt* stmt, const Value* const* args,
+                               uint32_t count, Value* target) noexcept {
+  const Builtin* builtin = state->program->builtins[stmt->index];
+  try {
+    if (!builtin->function) {
+      state->error = Error{codes::kInternal, builtin->name + ": not implemented", stmt->location};
+      return kBuiltinError;
+    }
+    if (count > ArgumentCopies::kMax) {
+      state->error = Error{codes::kInternal, builtin->name + ": too many arguments",
+                           stmt->location};
+      return kBuiltinError;
+    }
+    for (uint32_t i = 0; i < count; ++i) {
+      if (!args[i]->is_defined()) return kBuiltinUndefined;
+    }
+    ArgumentCopies values(args, count);
+    Value result;
+    BuiltinStatus status = builtin->function(*state->context, values.span(), result);
+    if (status == BuiltinStatus::Ok) {
+      *target = std::move(result);
+      return kBuiltinOk;
+    }
+    if (status == BuiltinStatus::Undefined || !state->strict_builtin_errors) {
+      return kBuiltinUndefined;
+    }
+    state->error = state->context->error;
+    if (state->error.location.row == 0) state->error.location = stmt->location;
+    return kBuiltinError;
+  } catch (const std::exception& e) {
+    // Builtins report errors as statuses; this catches only what escapes that contract.
+    state->error = Error{codes::kInternal, builtin->name + ": " + e.what(), stmt->location};
+    return kBuiltinError;
+  }
+}
+
+int32_t regoc_jit_memo_lookup(EvalState* state, uint32_t slot, const Value* input,
+                              const Value* data, Value* target) noexcept {
+  const MemoEntry& memo = state->memo[slot];
+  if (!memo.computed || !same_document(memo.input, *input) || !same_document(memo.data, *data)) {
+    return kMemoMiss;
+  }
+  if (!memo.result.is_defined()) return kMemoUndefined;
+  *target = memo.result;
+  return kMemoDefined;
+}
+
+void regoc_jit_memo_store(EvalState* state, uint32_t slot, const Value* input, const Value* data,
+                          const Value* result) noexcept {
+  MemoEntry& memo = state->memo[slot];
+  memo.computed = true;
+  memo.input = *input;
+  memo.data = *data;
+  memo.result = *result;
+}
+
+bool regoc_jit_take_result(Value* target, Value* result) noexcept {
+  if (!result->is_defined()) return false;
+  *target = std::move(*result);
+  return true;
+}
+
+// --- construction --------------------------------------------------------------------------------
+
+void regoc_jit_make_array(Value* target) noexcept { *target = Value::array(); }
+
+void regoc_jit_make_object(Value* target) noexcept { *target = Value::object(); }
+
+void regoc_jit_make_set(Value* target) noexcept { *target = Value::set(); }
+
+void regoc_jit_array_append(Value* target, const Value* item) noexcept {
+  target->array_append(*item);
+}
+
+void regoc_jit_set_add(Value* target, const Value* item) noexcept { target->set_insert(*item); }
+
+void regoc_jit_object_insert(Value* target, const Value* key, const Value* value) noexcept {
+  target->object_insert(*key, *value);
+}
+
+bool regoc_jit_object_insert_once(Value* target, const Value* key, const Value* value) noexcept {
+  const Value* existing = target->find(*key);
+  if (existing) return *existing == *value;
+  target->object_insert(*key, *value);
+  return true;
+}
+
+bool regoc_jit_object_insert_path_once(Value* target, const Value* const* keys, uint32_t count,
+                                       const Value* value) noexcept {
+  std::vector<Value> path = gather(keys, count);
+  return insert_path_once(*target, path, *value);
+}
+
+void regoc_jit_object_merge(Value* target, const Value* overlay) noexcept {
+  *target = merge_objects(*target, *overlay);
+}
+
+void regoc_jit_upsert(Value* target, const Value* document, const Value* const* keys,
+                      uint32_t count, const Value* value) noexcept {
+  std::vector<Value> path = gather(keys, count);
+  *target = upsert_path(*document, path, *value);
+}
+
+// --- results and errors --------------------------------------------------------------------------
+
+void regoc_jit_result_add(EvalState* state, const Value* const* values, uint32_t count) noexcept {
+  state->rows->push_back(gather(values, count));
+}
+
+void regoc_jit_raise_conflict(EvalState* state, const ir::Stmt* stmt) noexcept {
+  state->error = Error{codes::kEvalConflict, stmt->message, stmt->location};
+}
+
+}  // namespace regoc::jit

@@ -1,0 +1,105 @@
+// Tests for glob.match and glob.quote_meta (gobwas/glob syntax and delimiters).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "runtime/builtins/builtin.h"
+#include "runtime/builtins/term_text.h"
+#include "runtime/json.h"
+#include "runtime/number.h"
+
+namespace regoc {
+namespace {
+
+// Calls builtin `name` and returns its result in Rego syntax, "undefined", or
+// "<code>: <message>" for an error.
+std::string run(std::string_view name, std::vector<Value> args) {
+  const Builtin* builtin = find_builtin(name);
+  if (builtin == nullptr || builtin->function == nullptr) return "missing builtin";
+  BuiltinContext context;
+  Value result;
+  switch (builtin->function(context, args, result)) {
+    case BuiltinStatus::Ok:
+      return term_string(result);
+    case BuiltinStatus::Undefined:
+      return "undefined";
+    case BuiltinStatus::Error:
+      return context.error.code + ": " + context.error.message;
+  }
+  return "invalid status";
+}
+
+// Parses JSON text into a value.
+Value j(std::string_view text) {
+  Value value;
+  std::string error;
+  if (!parse_json(text, &value, &error)) ADD_FAILURE() << "invalid JSON " << text << ": " << error;
+  return value;
+}
+
+Value s(std::string_view text) { return Value::string(text); }
+
+TEST(GlobBuiltins, DefaultDelimiterIsDot) {
+  EXPECT_EQ(run("glob.match", {s("*.github.com"), j("[]"), s("api.github.com")}), "true");
+  EXPECT_EQ(run("glob.match", {s("*.github.com"), j("[]"), s("api.cdn.github.com")}), "false");
+  EXPECT_EQ(run("glob.match", {s("*"), j("[]"), s("foo.bar")}), "false");
+  EXPECT_EQ(run("glob.match", {s("*"), j("null"), s("foo.bar")}), "true");
+  EXPECT_EQ(run("glob.match", {s("**"), j("[]"), s("foo.bar")}), "true");
+}
+
+TEST(GlobBuiltins, CustomDelimiters) {
+  EXPECT_EQ(run("glob.match", {s("*:github:com"), j(R"([":"])"), s("api:github:com")}), "true");
+  EXPECT_EQ(run("glob.match", {s("/api/*"), j(R"(["/"])"), s("/api/users")}), "true");
+  EXPECT_EQ(run("glob.match", {s("/api/*"), j(R"(["/"])"), s("/api/users/1")}), "false");
+  EXPECT_EQ(run("glob.match", {s("/api/**"), j(R"(["/"])"), s("/api/users/1")}), "true");
+  EXPECT_EQ(run("glob.match", {s("*?*"), j(R"([".", "/"])"), s("api.github.com")}), "false");
+  EXPECT_EQ(run("glob.match", {s("*"), j(R"([".", "/"])"), s("a/b")}), "false");
+  EXPECT_EQ(run("glob.match", {s("?at"), j(R"(["f"])"), s("fat")}), "false");
+}
+
+TEST(GlobBuiltins, ClassesAndAlternatives) {
+  EXPECT_EQ(run("glob.match", {s("[abc]at"), j("[]"), s("cat")}), "true");
+  EXPECT_EQ(run("glob.match", {s("[!abc]at"), j("[]"), s("fat")}), "true");
+  EXPECT_EQ(run("glob.match", {s("[!abc]at"), j("[]"), s("cat")}), "false");
+  EXPECT_EQ(run("glob.match", {s("[a-c]at"), j("[]"), s("bat")}), "true");
+  EXPECT_EQ(run("glob.match", {s("[!a-c]at"), j("[]"), s("bat")}), "false");
+  EXPECT_EQ(run("glob.match", {s("{cat,bat,[fr]at}"), j("[]"), s("rat")}), "true");
+  EXPECT_EQ(run("glob.match", {s("{cat,bat,[fr]at}"), j("[]"), s("at")}), "false");
+  EXPECT_EQ(run("glob.match", {s("{**/,}x"), j("null"), s("x")}), "true");
+  EXPECT_EQ(run("glob.match", {s("[!0-9]"), j("null"), s("")}), "false");
+}
+
+TEST(GlobBuiltins, WildcardEdgeCases) {
+  EXPECT_EQ(run("glob.match", {s("a/*/b"), j("null"), s("a/b")}), "false");
+  EXPECT_EQ(run("glob.match", {s("a/**/b"), j("null"), s("a//b")}), "true");
+  EXPECT_EQ(run("glob.match", {s("**/x"), j("null"), s("x")}), "false");
+  EXPECT_EQ(run("glob.match", {s("***"), j(R"(["."])"), s("")}), "true");
+  EXPECT_EQ(run("glob.match", {s("?"), j("null"), s("")}), "false");
+  EXPECT_EQ(run("glob.match", {s("\\*"), j("null"), s("*")}), "true");
+  EXPECT_EQ(run("glob.match", {s("\\*"), j("null"), s("a")}), "false");
+  EXPECT_EQ(run("glob.match", {s("h?llo"), j("null"), s("héllo")}), "true");
+}
+
+TEST(GlobBuiltins, Errors) {
+  EXPECT_EQ(run("glob.match", {s("a"), s("."), s("a")}),
+            "eval_type_error: glob.match: operand 2 must be one of {array, null} but got string");
+  EXPECT_EQ(run("glob.match", {s("a"), j(R"(["ab"])"), s("a")}),
+            "eval_type_error: glob.match: operand 2 must be array of runes but got array "
+            "containing string");
+  EXPECT_EQ(run("glob.match", {s("a"), j("[1]"), s("a")}),
+            "eval_type_error: glob.match: operand 2 must be array of strings but got array "
+            "containing number");
+  EXPECT_EQ(run("glob.match", {s("[abc"), j("null"), s("a")}).substr(0, 32),
+            "eval_builtin_error: glob.match: ");
+  EXPECT_EQ(run("glob.match", {s("{a,b"), j("null"), s("a")}).substr(0, 32),
+            "eval_builtin_error: glob.match: ");
+}
+
+TEST(GlobBuiltins, QuoteMeta) {
+  EXPECT_EQ(run("glob.quote_meta", {s("*.github.com")}), R"x("\\*.github.com")x");
+  EXPECT_EQ(run("glob.quote_meta", {s("[a]{b}?")}), R"x("\\[a\\]\\{b\\}\\?")x");
+}
+
+}  // namespace
+}  // namespace regoc

@@ -1,0 +1,141 @@
+// Tests for the arithmetic builtins: exact big integers, floats, set difference, rounding,
+// ranges and OPA's error messages.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "runtime/builtins/builtin.h"
+#include "runtime/builtins/term_text.h"
+#include "runtime/json.h"
+#include "runtime/number.h"
+
+namespace regoc {
+namespace {
+
+// Calls builtin `name` and returns its result in Rego syntax, "undefined", or
+// "<code>: <message>" for an error.
+std::string run(std::string_view name, std::vector<Value> args) {
+  const Builtin* builtin = find_builtin(name);
+  if (builtin == nullptr || builtin->function == nullptr) return "missing builtin";
+  BuiltinContext context;
+  Value result;
+  switch (builtin->function(context, args, result)) {
+    case BuiltinStatus::Ok:
+      return term_string(result);
+    case BuiltinStatus::Undefined:
+      return "undefined";
+    case BuiltinStatus::Error:
+      return context.error.code + ": " + context.error.message;
+  }
+  return "invalid status";
+}
+
+// Parses JSON text into a value.
+Value j(std::string_view text) {
+  Value value;
+  std::string error;
+  if (!parse_json(text, &value, &error)) ADD_FAILURE() << "invalid JSON " << text << ": " << error;
+  return value;
+}
+
+Value s(std::string_view text) { return Value::string(text); }
+
+TEST(NumberBuiltins, PlusMinusMulOnIntegers) {
+  EXPECT_EQ(run("plus", {j("1"), j("2")}), "3");
+  EXPECT_EQ(run("minus", {j("1"), j("2")}), "-1");
+  EXPECT_EQ(run("mul", {j("6"), j("7")}), "42");
+  EXPECT_EQ(run("plus", {j("-5"), j("5")}), "0");
+}
+
+TEST(NumberBuiltins, BigIntegersStayExact) {
+  EXPECT_EQ(run("plus", {j("9223372036854775807"), j("1")}), "9223372036854775808");
+  EXPECT_EQ(run("minus", {j("-9223372036854775808"), j("1")}), "-9223372036854775809");
+  EXPECT_EQ(run("mul", {j("18446744073709551617"), j("2")}), "36893488147419103234");
+  EXPECT_EQ(run("plus", {j("123456789012345678901234567890"), j("1")}),
+            "123456789012345678901234567891");
+  EXPECT_EQ(run("rem", {j("18446744073709551617"), j("18446744073709551616")}), "1");
+  EXPECT_EQ(run("rem", {j("10"), j("18446744073709551616")}), "10");
+}
+
+TEST(NumberBuiltins, FloatArithmetic) {
+  EXPECT_EQ(run("plus", {j("1.5"), j("2.5")}), "4");
+  EXPECT_EQ(run("plus", {j("1"), j("2.5")}), "3.5");
+  EXPECT_EQ(run("mul", {j("2.5"), j("2")}), "5");
+  EXPECT_EQ(run("div", {j("1"), j("4")}), "0.25");
+  EXPECT_EQ(run("div", {j("6"), j("3")}), "2");
+}
+
+TEST(NumberBuiltins, DivideByZero) {
+  EXPECT_EQ(run("div", {j("1"), j("0")}), "eval_builtin_error: div: divide by zero");
+  EXPECT_EQ(run("div", {j("1.5"), j("0.0")}), "eval_builtin_error: div: divide by zero");
+}
+
+TEST(NumberBuiltins, Remainder) {
+  EXPECT_EQ(run("rem", {j("7"), j("3")}), "1");
+  EXPECT_EQ(run("rem", {j("-7"), j("3")}), "-1");
+  EXPECT_EQ(run("rem", {j("7"), j("0")}), "eval_builtin_error: rem: modulo by zero");
+  EXPECT_EQ(run("rem", {j("1.1"), j("1")}),
+            "eval_builtin_error: rem: modulo on floating-point number");
+}
+
+TEST(NumberBuiltins, OperandTypeErrors) {
+  EXPECT_EQ(run("plus", {s("a"), j("1")}),
+            "eval_type_error: plus: operand 1 must be number but got string");
+  EXPECT_EQ(run("mul", {j("1"), j("null")}),
+            "eval_type_error: mul: operand 2 must be number but got null");
+  EXPECT_EQ(run("abs", {j("[]")}), "eval_type_error: abs: operand 1 must be number but got array");
+}
+
+TEST(NumberBuiltins, MinusOnSets) {
+  Value a = Value::set({j("1"), j("2"), j("3")});
+  Value b = Value::set({j("2"), j("4")});
+  EXPECT_EQ(run("minus", {a, b}), "{1, 3}");
+  EXPECT_EQ(run("minus", {b, b}), "set()");
+  EXPECT_EQ(run("minus", {a, j("1")}),
+            "eval_type_error: minus: operand 2 must be set but got number");
+  EXPECT_EQ(run("minus", {j("1"), a}),
+            "eval_type_error: minus: operand 2 must be number but got set");
+  EXPECT_EQ(run("minus", {s("x"), a}),
+            "eval_type_error: minus: operand 1 must be one of {number, set} but got string");
+}
+
+TEST(NumberBuiltins, RoundingFunctions) {
+  EXPECT_EQ(run("round", {j("2.5")}), "3");
+  EXPECT_EQ(run("round", {j("-2.5")}), "-3");
+  EXPECT_EQ(run("round", {j("2.4")}), "2");
+  EXPECT_EQ(run("ceil", {j("1.2")}), "2");
+  EXPECT_EQ(run("ceil", {j("-1.2")}), "-1");
+  EXPECT_EQ(run("floor", {j("-1.2")}), "-2");
+  EXPECT_EQ(run("floor", {j("7")}), "7");
+  EXPECT_EQ(run("abs", {j("-3")}), "3");
+  EXPECT_EQ(run("abs", {j("-3.5")}), "3.5");
+  EXPECT_EQ(run("abs", {j("-18446744073709551617")}), "18446744073709551617");
+}
+
+TEST(NumberBuiltins, Range) {
+  EXPECT_EQ(run("numbers.range", {j("1"), j("4")}), "[1, 2, 3, 4]");
+  EXPECT_EQ(run("numbers.range", {j("3"), j("1")}), "[3, 2, 1]");
+  EXPECT_EQ(run("numbers.range", {j("5"), j("5")}), "[5]");
+  EXPECT_EQ(run("numbers.range", {j("9223372036854775807"), j("9223372036854775808")}),
+            "[9223372036854775807, 9223372036854775808]");
+  EXPECT_EQ(run("numbers.range", {j("1.5"), j("4")}),
+            "eval_type_error: numbers.range: operand 1 must be integer number but got "
+            "floating-point number");
+  EXPECT_EQ(run("numbers.range", {j("1"), s("4")}),
+            "eval_type_error: numbers.range: operand 2 must be integer but got string");
+}
+
+TEST(NumberBuiltins, RangeStep) {
+  EXPECT_EQ(run("numbers.range_step", {j("0"), j("10"), j("4")}), "[0, 4, 8]");
+  EXPECT_EQ(run("numbers.range_step", {j("10"), j("0"), j("4")}), "[10, 6, 2]");
+  EXPECT_EQ(run("numbers.range_step", {j("0"), j("10"), j("0")}),
+            "eval_builtin_error: numbers.range_step: numbers.range_step: step must be a "
+            "positive integer");
+  EXPECT_EQ(run("numbers.range_step", {j("0"), j("10"), j("-1")}),
+            "eval_builtin_error: numbers.range_step: numbers.range_step: step must be a "
+            "positive integer");
+}
+
+}  // namespace
+}  // namespace regoc

@@ -1,0 +1,119 @@
+// Tests for sprintf: Go's fmt verbs, flags, widths and error forms on the Go types OPA
+// converts Rego values to.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "runtime/builtins/builtin.h"
+#include "runtime/builtins/term_text.h"
+#include "runtime/json.h"
+#include "runtime/number.h"
+
+namespace regoc {
+namespace {
+
+// Calls builtin `name` and returns its result in Rego syntax, "undefined", or
+// "<code>: <message>" for an error.
+std::string run(std::string_view name, std::vector<Value> args) {
+  const Builtin* builtin = find_builtin(name);
+  if (builtin == nullptr || builtin->function == nullptr) return "missing builtin";
+  BuiltinContext context;
+  Value result;
+  switch (builtin->function(context, args, result)) {
+    case BuiltinStatus::Ok:
+      return term_string(result);
+    case BuiltinStatus::Undefined:
+      return "undefined";
+    case BuiltinStatus::Error:
+      return context.error.code + ": " + context.error.message;
+  }
+  return "invalid status";
+}
+
+// Parses JSON text into a value.
+Value j(std::string_view text) {
+  Value value;
+  std::string error;
+  if (!parse_json(text, &value, &error)) ADD_FAILURE() << "invalid JSON " << text << ": " << error;
+  return value;
+}
+
+Value s(std::string_view text) { return Value::string(text); }
+
+TEST(Sprintf, StringsAndIntegers) {
+  EXPECT_EQ(run("sprintf", {s("hi %s"), j(R"x(["there"])x")}), R"x("hi there")x");
+  EXPECT_EQ(run("sprintf", {s("%d-%d"), j("[1, -2]")}), R"x("1--2")x");
+  EXPECT_EQ(run("sprintf", {s("%v %v"), j(R"x(["a", 3])x")}), R"x("a 3")x");
+  EXPECT_EQ(run("sprintf", {s(""), j("[]")}), R"x("")x");
+  EXPECT_EQ(run("sprintf", {s("100%%"), j("[]")}), R"x("100%")x");
+}
+
+TEST(Sprintf, BigIntegers) {
+  EXPECT_EQ(run("sprintf", {s("%s"), j("[123456789123456789123]")}),
+            R"x("123456789123456789123")x");
+  EXPECT_EQ(run("sprintf", {s("%v"), j("[18446744073709551618]")}),
+            R"x("18446744073709551618")x");
+  EXPECT_EQ(run("sprintf", {s("%d"), j("[-18446744073709551618]")}),
+            R"x("-18446744073709551618")x");
+  EXPECT_EQ(run("sprintf", {s("%x"), j("[18446744073709551616]")}), R"x("10000000000000000")x");
+}
+
+TEST(Sprintf, WidthsAndFlags) {
+  EXPECT_EQ(run("sprintf", {s("%5d|%-5d|%05d"), j("[42, 42, -42]")}), R"x("   42|42   |-0042")x");
+  EXPECT_EQ(run("sprintf", {s("%+d % d"), j("[5, 5]")}), R"x("+5  5")x");
+  EXPECT_EQ(run("sprintf", {s("%x %X %#x %o %b"), j("[255, 255, 255, 8, 5]")}),
+            R"x("ff FF 0xff 10 101")x");
+  EXPECT_EQ(run("sprintf", {s("hi %02X.%02X"), j("[10, 255]")}), R"x("hi 0A.FF")x");
+  EXPECT_EQ(run("sprintf", {s("%6s|%-6s|%.2s"), j(R"x(["ab", "ab", "abc"])x")}),
+            R"x("    ab|ab    |ab")x");
+  EXPECT_EQ(run("sprintf", {s("%*d"), j("[4, 7]")}), R"x("   7")x");
+}
+
+TEST(Sprintf, Floats) {
+  EXPECT_EQ(run("sprintf", {s("hi %.2f"), j("[3.14159]")}), R"x("hi 3.14")x");
+  EXPECT_EQ(run("sprintf", {s("%v"), j("[1.5]")}), R"x("1.5")x");
+  EXPECT_EQ(run("sprintf", {s("%v"), j("[0.1]")}), R"x("0.1")x");
+  EXPECT_EQ(run("sprintf", {s("%v"), j("[1234567.5]")}), R"x("1.2345675e+06")x");
+  EXPECT_EQ(run("sprintf", {s("%v"), j("[0.00001]")}), R"x("1e-05")x");
+  EXPECT_EQ(run("sprintf", {s("%f"), j("[2.5]")}), R"x("2.500000")x");
+  EXPECT_EQ(run("sprintf", {s("%e"), j("[2.5]")}), R"x("2.500000e+00")x");
+  EXPECT_EQ(run("sprintf", {s("%8.3f|"), j("[-2.5]")}), R"x("  -2.500|")x");
+  // Integral numbers are Go ints, so %f does not apply to them.
+  EXPECT_EQ(run("sprintf", {s("%f"), j("[2]")}), R"x("%!f(int=2)")x");
+  EXPECT_EQ(run("sprintf", {s("%.1f"), j("[2.0]")}), R"x("%!f(int=2)")x");
+}
+
+TEST(Sprintf, CompositeValuesInRegoSyntax) {
+  EXPECT_EQ(run("sprintf", {s("%v"), j(R"x([[1, "a"]])x")}), R"x("[1, \"a\"]")x");
+  EXPECT_EQ(run("sprintf", {s("%v"), j(R"x([{"b": [true], "a": null}])x")}),
+            R"x("{\"a\": null, \"b\": [true]}")x");
+  Value set = Value::set({j("2"), j("1")});
+  EXPECT_EQ(run("sprintf", {s("%v"), Value::array({set})}), R"x("{1, 2}")x");
+  EXPECT_EQ(run("sprintf", {s("%v"), Value::array({Value::set({})})}), R"x("set()")x");
+  EXPECT_EQ(run("sprintf", {s("%v %s"), j("[true, null]")}), R"x("true null")x");
+}
+
+TEST(Sprintf, QuotedVerb) {
+  EXPECT_EQ(run("sprintf", {s("%q"), j(R"x(["a\"b\n"])x")}), R"x("\"a\\\"b\\n\"")x");
+}
+
+TEST(Sprintf, GoErrorForms) {
+  EXPECT_EQ(run("sprintf", {s("%d"), j(R"x(["x"])x")}), R"x("%!d(string=x)")x");
+  EXPECT_EQ(run("sprintf", {s("%s"), j("[5]")}), R"x("%!s(int=5)")x");
+  EXPECT_EQ(run("sprintf", {s("%t"), j("[true]")}), R"x("%!t(string=true)")x");
+  EXPECT_EQ(run("sprintf", {s("%d %d"), j("[1]")}), R"x("1 %!d(MISSING)")x");
+  EXPECT_EQ(run("sprintf", {s("x"), j(R"x([1, "a"])x")}), R"x("x%!(EXTRA int=1, string=a)")x");
+  EXPECT_EQ(run("sprintf", {s("abc%"), j("[]")}), R"x("abc%!(NOVERB)")x");
+  EXPECT_EQ(run("sprintf", {s("%z"), j("[1.5]")}), R"x("%!z(float64=1.5)")x");
+}
+
+TEST(Sprintf, OperandErrors) {
+  EXPECT_EQ(run("sprintf", {j("1"), j("[]")}),
+            "eval_type_error: sprintf: operand 1 must be string but got number");
+  EXPECT_EQ(run("sprintf", {s("%v"), s("x")}),
+            "eval_type_error: sprintf: operand 2 must be array but got string");
+}
+
+}  // namespace
+}  // namespace regoc
