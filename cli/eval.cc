@@ -2,7 +2,7 @@
 //
 // Steps, in opa eval's order: parse options, read the input, load modules and data, compile
 // the query, evaluate it, print the result and pick the exit status. Errors met while loading,
-// compiling or evaluating print in the chosen output format; errors in the options or the
+// compiling or evaluating print in the chosen output format. Errors in the options or the
 // input print as one plain line on the standard error.
 #include "cli/eval.h"
 

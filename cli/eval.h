@@ -10,8 +10,10 @@ namespace regoc::cli {
 
 // Exit statuses of opa eval.
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitFail = 1;   // --fail saw an undefined result, --fail-defined a defined one
-inline constexpr int kExitError = 2;  // bad options, unreadable files, parse, compile or eval error
+// --fail saw an undefined result, or --fail-defined a defined one.
+inline constexpr int kExitFail = 1;
+// Invalid options, unreadable files, or a parse, compile or evaluation error.
+inline constexpr int kExitError = 2;
 
 /// Runs `regoc eval` with the arguments that follow "eval".
 int run_eval(std::span<const std::string> args);

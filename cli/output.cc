@@ -54,7 +54,9 @@ std::string render_array(const std::vector<std::string>& items) {
 
 Value bindings_object(const QueryResult& result) {
   std::vector<Value::Entry> entries;
-  for (const auto& [name, value] : result.bindings) entries.emplace_back(Value::string(name), value);
+  for (const auto& [name, value] : result.bindings) {
+    entries.emplace_back(Value::string(name), value);
+  }
   return Value::object(std::move(entries));
 }
 
@@ -72,7 +74,9 @@ std::string render_result(const QueryResult& result) {
     }));
   }
   std::vector<Member> members = {{"expressions", render_array(expressions)}};
-  if (!result.bindings.empty()) members.emplace_back("bindings", to_json(bindings_object(result), 2));
+  if (!result.bindings.empty()) {
+    members.emplace_back("bindings", to_json(bindings_object(result), 2));
+  }
   return render_object(members);
 }
 

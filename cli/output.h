@@ -1,7 +1,7 @@
 // Printing of `regoc eval` results and errors in the output formats of `opa eval --format`.
 //
-// External interface: write_report(). Results go to the standard output; errors go there too
-// in the json and discard formats and to the standard error in the others, as OPA does.
+// External interface: write_report(). Results go to the standard output. Errors go there too
+// in the json and discard formats, and to the standard error in the others, as in OPA.
 #pragma once
 
 #include <string>
@@ -20,7 +20,7 @@ enum class OutputFormat {
   Discard,   // like json, with the result replaced by "discarded"
 };
 
-// What one evaluation produced: results, or the errors that stopped it.
+// The outcome of one evaluation: results, or the errors that stopped it.
 struct EvalReport {
   std::vector<QueryResult> results;
   Errors errors;

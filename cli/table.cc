@@ -1,5 +1,5 @@
-// Box-drawn text tables (see cli/table.h). The frame uses the light box-drawing characters of
-// the table library that OPA 1.x links (olekukonko/tablewriter v1, default style).
+// Box-drawn text tables (see cli/table.h). The frame uses the light box-drawing characters
+// (┌ ─ ┬ ┐ │ ├ ┼ ┤ └ ┴ ┘) that OPA 1.x prints, as its presentation tests expect.
 #include "cli/table.h"
 
 #include <algorithm>
@@ -9,7 +9,7 @@ namespace regoc::cli {
 
 namespace {
 
-// NOTE: wide characters (CJK, emoji) count as one column, so rows holding them will not line
+// NOTE: wide characters (CJK, emoji) count as one column, so rows containing them will not line
 // up the way a terminal shows them.
 size_t display_width(const std::string& text) {
   size_t width = 0;

@@ -2,7 +2,7 @@
 // through other rules (rego_recursion_error "rule data.x.p is recursive: data.x.p -> data.x.q
 // -> data.x.p"). A rule depends on every rule that a `data` ref in it may reach: a ref part
 // that is not a constant may stand for any key. External interface: check_recursion.
-#include <map>
+#include <algorithm>
 
 #include "compiler/passes.h"
 
@@ -58,7 +58,6 @@ class Graph {
     for (const auto& [path, entries] : rules.paths()) {
       for (const RuleEntry& entry : entries) {
         for (Rule* r = entry.rule; r != nullptr; r = r->else_rule.get()) {
-          index_[r] = nodes_.size();
           nodes_.push_back(Node{r, ref_text(*entry.rule->head.ref, context), {}});
           paths_.push_back(split_path(path));
           owners_.push_back(entry.rule);
@@ -139,7 +138,6 @@ class Graph {
   std::vector<Node> nodes_;
   std::vector<std::vector<std::string>> paths_;
   std::vector<Rule*> owners_;
-  std::map<Rule*, size_t> index_;
 };
 
 }  // namespace

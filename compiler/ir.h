@@ -28,6 +28,9 @@ using LocalIndex = uint32_t;
 inline constexpr LocalIndex kInputLocal = 0;
 inline constexpr LocalIndex kDataLocal = 1;
 
+// Dot flag: the lookup reads the base document, where OPA converts number keys to strings.
+inline constexpr uint32_t kDotBaseDocument = 1;
+
 // A statement's operand: a local of the current frame or a constant of the program.
 struct Operand {
   enum class Kind : uint8_t { Local, Constant };
@@ -57,7 +60,8 @@ enum class Op : uint8_t {
   IsArray,      // a is an array
   IsObject,     // a is an object
   // Reads.
-  Dot,  // target := a[b]; undefined when absent or when a is not a collection
+  Dot,  // target := a[b]; undefined when absent or when a is not a collection. With index
+        // kDotBaseDocument, a number b also matches an object key of its decimal text.
   Len,  // target := number of elements of a (array, object, set)
   // Calls.
   CallBuiltin,   // target := builtin(args); undefined when the builtin is or fails (non-strict)

@@ -269,6 +269,10 @@ void Planner::plan_unify(const ast::TermPtr& left, const ast::TermPtr& right, co
     unify_from(0);
     return;
   }
+  if (left->kind == TermKind::Object && right->kind == TermKind::Object &&
+      plan_unify_objects(*left, *right, cont)) {
+    return;
+  }
   if (is_pattern(*left)) {
     plan_value(right, [&](ir::Operand value) { plan_unify_value(left, value, cont); });
     return;
@@ -285,6 +289,43 @@ void Planner::plan_unify(const ast::TermPtr& left, const ast::TermPtr& right, co
       cont();
     });
   });
+}
+
+// Unifies two object literals key by key when their keys are constants. Returns false when
+// a key is not constant, leaving the caller to unify the planned values.
+bool Planner::plan_unify_objects(const ast::Term& left, const ast::Term& right,
+                                 const Cont& cont) {
+  std::map<Value, ast::TermPtr> left_values;
+  std::map<Value, ast::TermPtr> right_values;
+  for (const auto& [key, value] : left.entries) {
+    auto constant_key = constant_value(*key);
+    if (!constant_key) return false;
+    left_values[*constant_key] = value;
+  }
+  for (const auto& [key, value] : right.entries) {
+    auto constant_key = constant_value(*key);
+    if (!constant_key) return false;
+    right_values[*constant_key] = value;
+  }
+  std::vector<std::pair<ast::TermPtr, ast::TermPtr>> pairs;
+  for (const auto& [key, value] : left_values) {
+    auto it = right_values.find(key);
+    if (it == right_values.end()) break;
+    pairs.emplace_back(value, it->second);
+  }
+  if (pairs.size() != left_values.size() || left_values.size() != right_values.size()) {
+    emit_undefined();
+    return true;
+  }
+  std::function<void(size_t)> unify_from = [&](size_t i) {
+    if (i == pairs.size()) {
+      cont();
+      return;
+    }
+    plan_unify(pairs[i].first, pairs[i].second, [&] { unify_from(i + 1); });
+  };
+  unify_from(0);
+  return true;
 }
 
 // Unifies a term, which may contain unbound variables, with a planned value.

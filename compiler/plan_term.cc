@@ -89,6 +89,7 @@ void Planner::plan_value(const ast::TermPtr& term, const ValueCont& cont) {
   switch (term->kind) {
     case ast::TermKind::Var: {
       if (term->text == "input") {
+        emit(ir::Op::IsDefined).a = ir::Operand::local(frame_.input);
         cont(ir::Operand::local(frame_.input));
         return;
       }
@@ -241,11 +242,11 @@ void Planner::plan_data_ref(const ast::Term& ref, const ValueCont& cont) {
 
   bool base_only = !node->has_rules_below || is_data_mocked(node->path);
   if (!base_only && node->rules.empty() && index < items.size() &&
-      items[index]->kind == ast::TermKind::String) {
-    base_only = true;  // a key that no rule below this node defines
+      !has_unbound_vars(*items[index]) && items[index]->kind != ast::TermKind::Var) {
+    base_only = true;  // a constant key that no rule below this node defines
   }
   if (base_only) {
-    plan_ref_parts(ref, 1, ir::Operand::local(frame_.data), cont);
+    plan_ref_parts(ref, 1, ir::Operand::local(frame_.data), cont, true);
     return;
   }
 
@@ -270,7 +271,7 @@ void Planner::plan_data_ref(const ast::Term& ref, const ValueCont& cont) {
 // Applies ref parts from `index` on to a planned value: a bound part is a lookup, an unbound
 // variable iterates the collection and binds the variable to each key.
 void Planner::plan_ref_parts(const ast::Term& ref, size_t index, ir::Operand value,
-                             const ValueCont& cont) {
+                             const ValueCont& cont, bool base_document) {
   if (index == ref.items.size()) {
     cont(value);
     return;
@@ -283,15 +284,17 @@ void Planner::plan_ref_parts(const ast::Term& ref, size_t index, ir::Operand val
       dot.target = element;
       dot.a = value;
       dot.b = key;
-      plan_ref_parts(ref, index + 1, ir::Operand::local(element), cont);
+      dot.index = base_document ? ir::kDotBaseDocument : 0;
+      plan_ref_parts(ref, index + 1, ir::Operand::local(element), cont, base_document);
     });
     return;
   }
   ir::LocalIndex key = new_local();
   ir::LocalIndex element = new_local();
   auto& scan = emit_nested(ir::Op::Scan, [&] {
-    plan_unify_value(part, ir::Operand::local(key),
-                     [&] { plan_ref_parts(ref, index + 1, ir::Operand::local(element), cont); });
+    plan_unify_value(part, ir::Operand::local(key), [&] {
+      plan_ref_parts(ref, index + 1, ir::Operand::local(element), cont, base_document);
+    });
   });
   scan.a = value;
   scan.key = key;

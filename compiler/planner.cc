@@ -195,8 +195,10 @@ void Planner::plan_rule_result(const ast::Rule& rule, RuleKind kind, ir::LocalIn
         stmt.target = result;
         stmt.a = v;
         stmt.location = rule.location;
+        // OPA 1.20 reports a function's conflict with the function's path.
         stmt.message = kind == RuleKind::Function
-                           ? "functions must not produce multiple outputs for same inputs"
+                           ? "function " + ast::ref_name(*rule.head.ref) +
+                                 " produced conflicting values for the same inputs"
                            : "complete rules must not produce multiple outputs";
       });
       break;
@@ -299,6 +301,8 @@ void Planner::plan_extent(RuleNode* node, uint32_t index) {
   }
   for (auto& [key, child] : node->children) {
     if (!child->has_rules_below || is_data_mocked(child->path)) continue;
+    // Functions are not documents: they take no part in the extent.
+    if (!child->rules.empty() && rule_kind(*child) == RuleKind::Function) continue;
     emit_block([&] {
       bool leaf = !child->rules.empty() &&
                   std::none_of(child->children.begin(), child->children.end(),

@@ -110,6 +110,7 @@ class Planner {
                       const Cont& cont);
   void plan_every(const ast::Expr& expr, const Cont& cont);
   void plan_unify(const ast::TermPtr& left, const ast::TermPtr& right, const Cont& cont);
+  bool plan_unify_objects(const ast::Term& left, const ast::Term& right, const Cont& cont);
   void plan_unify_value(const ast::TermPtr& pattern, ir::Operand value, const Cont& cont);
   bool is_pattern(const ast::Term& term) const;  // array/object with unbound vars, or a var
 
@@ -120,8 +121,10 @@ class Planner {
                         std::vector<ir::Operand>& done, const ValuesCont& cont);
   void plan_ref(const ast::Term& ref, const ValueCont& cont);
   void plan_data_ref(const ast::Term& ref, const ValueCont& cont);
+  // `base_document`: the value is (part of) the base document, whose object keys are strings,
+  // so a number part also matches the key of its decimal text.
   void plan_ref_parts(const ast::Term& ref, size_t index, ir::Operand value,
-                      const ValueCont& cont);
+                      const ValueCont& cont, bool base_document = false);
   void plan_call(const ast::Term& call, const ValueCont& cont);
   void plan_call_to(const std::string& name, const ast::Term& call,
                     const std::vector<ir::Operand>& args, const ValueCont& cont);

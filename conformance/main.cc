@@ -4,6 +4,7 @@
 // Exit status: 0 when every case passes or fails as the known-failures list expects, 1 when
 // not, 2 for bad options or an unreadable known-failures list.
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <optional>

@@ -54,7 +54,8 @@ std::string failure_text(const CaseRecord& record, bool known, bool verbose) {
   return out;
 }
 
-// Listed notes that ran, passed at least once and never failed.
+// Listed notes with at least one passing case and no failing one. Skipped cases count as
+// neither.
 std::vector<std::string> fixed_notes(const std::vector<CaseRecord>& records,
                                      const std::set<std::string>& known,
                                      const std::set<std::string>& failing) {

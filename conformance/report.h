@@ -25,8 +25,8 @@ struct Summary {
 };
 
 /// Counts the records per category and in total. With a known-failures list, `ok` is false
-/// when a case fails that the list does not name or when a listed note now passes in every
-/// case that carries it; without a list, any failure makes `ok` false. `verbose` adds the
+/// when a case fails that the list does not name, or when a listed note now passes in every
+/// case that carries it. Without a list, any failure makes `ok` false. `verbose` adds the
 /// reason for every failure, known ones included.
 Summary summarize(const std::vector<CaseRecord>& records,
                   const std::optional<std::set<std::string>>& known_failures, bool verbose);

@@ -1,8 +1,8 @@
 // Running and judging one conformance case (see conformance/run_case.h).
 //
-// The rules follow OPA's harness in v1/topdown/exported_test.go (OPA 1.x): modules are named
-// test-0.rego, test-1.rego, ...; input_term is parsed as a Rego term and wins over input;
-// results become sets of binding objects after a round trip through JSON.
+// The rules follow OPA's harness in v1/topdown/exported_test.go (OPA 1.x). Modules are named
+// test-0.rego, test-1.rego and so on. An input_term is parsed as a Rego term and wins over
+// input. Results become sets of binding objects after a round trip through JSON.
 #include "conformance/run_case.h"
 
 #include <algorithm>

@@ -19,9 +19,9 @@ struct CaseOutcome {
 
 /// Compiles the case's modules and query, evaluates them with its data and input and compares
 /// the outcome with its expectations:
-/// - want_result: the results, each an object of the query's variable bindings with sets
-///   written as arrays, must equal the expected list compared as a set; `[]` means
-///   undefined. sort_bindings sorts array values first.
+/// - want_result: the results must equal the expected list, compared as sets. Each result is
+///   an object of the query's variable bindings, with sets written as arrays. `[]` means
+///   undefined, and sort_bindings sorts array values first.
 /// - want_error: the text of the errors must contain it.
 /// - want_error_code: the first error's code must equal it.
 /// - want_defined: whether some result exists.

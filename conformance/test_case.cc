@@ -1,9 +1,9 @@
 // Reading of OPA's YAML conformance cases (see conformance/test_case.h).
 //
-// Fields follow OPA's test/cases TestCase struct (OPA 1.x): note, query, modules, data, input,
-// input_term, want_result, want_error, want_error_code, want_defined, sort_bindings,
-// strict_error, ignore_generated_vars and env; plus regoc's own skip. Any other field makes
-// the case invalid rather than being ignored.
+// The fields are those of OPA's test/cases TestCase struct (OPA 1.x), plus regoc's own skip.
+// OPA's fields: note, query, modules, data, input, input_term, want_result, want_error,
+// want_error_code, want_defined, sort_bindings, strict_error, ignore_generated_vars and env.
+// Any other field makes the case invalid rather than being ignored.
 #include "conformance/test_case.h"
 
 #include <filesystem>

@@ -1,7 +1,7 @@
 // OPA's YAML conformance cases (the test/cases/testdata format) and how to read them.
 //
-// External interface: struct ConformanceCase and load_case_file(). A file holds
-// {"cases": [...]}; each case names a query, modules, optional data and input, and what the
+// External interface: struct ConformanceCase and load_case_file(). A file contains
+// {"cases": [...]}. Each case names a query, modules, optional data and input, and what the
 // evaluation must produce.
 #pragma once
 
@@ -16,7 +16,7 @@ namespace regoc::conformance {
 
 struct ConformanceCase {
   std::string file;      // the YAML file the case came from
-  std::string category;  // name of the folder that holds the file
+  std::string category;  // name of the folder that contains the file
   std::string note;      // the case's name, unique enough to list in known-failures.txt
   std::string query;
   std::vector<std::string> modules;  // loaded as test-0.rego, test-1.rego, ...

@@ -87,6 +87,7 @@ const AbiSymbol kSymbols[] = {
     REGOC_JIT_SYMBOL(regoc_jit_equal),
     REGOC_JIT_SYMBOL(regoc_jit_not_equal),
     REGOC_JIT_SYMBOL(regoc_jit_dot),
+    REGOC_JIT_SYMBOL(regoc_jit_dot_string),
     REGOC_JIT_SYMBOL(regoc_jit_len),
     REGOC_JIT_SYMBOL(regoc_jit_scan_count),
     REGOC_JIT_SYMBOL(regoc_jit_scan_element),
@@ -156,12 +157,25 @@ bool regoc_jit_not_equal(const Value* a, const Value* b) noexcept {
   return a->is_defined() && b->is_defined() && *a != *b;
 }
 
-bool regoc_jit_dot(Value* target, const Value* a, const Value* b) noexcept {
-  const Value* found = a->find(*b);
+namespace {
+
+// Sets *target to a copy of *found, which may live inside *target.
+bool assign_found(Value* target, const Value* found) {
   if (!found) return false;
-  Value copy = *found;  // *found may live inside *target
+  Value copy = *found;
   *target = std::move(copy);
   return true;
+}
+
+}  // namespace
+
+bool regoc_jit_dot(Value* target, const Value* a, const Value* b) noexcept {
+  return assign_found(target, a->find(*b));
+}
+
+bool regoc_jit_dot_string(Value* target, const Value* a, const Value* key) noexcept {
+  if (a->is_object()) return assign_found(target, a->find(key->as_string()));
+  return assign_found(target, a->find(*key));
 }
 
 bool regoc_jit_len(Value* target, const Value* a) noexcept {

@@ -105,6 +105,8 @@ void regoc_jit_reset(Value* target) noexcept;
 bool regoc_jit_equal(const Value* a, const Value* b) noexcept;
 bool regoc_jit_not_equal(const Value* a, const Value* b) noexcept;
 bool regoc_jit_dot(Value* target, const Value* a, const Value* b) noexcept;
+// Dot with a constant string key: object lookups compare the key's text directly.
+bool regoc_jit_dot_string(Value* target, const Value* a, const Value* key) noexcept;
 bool regoc_jit_len(Value* target, const Value* a) noexcept;
 
 // Scan: the number of elements (0 for a value that is not a collection) and element i.

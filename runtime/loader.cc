@@ -66,7 +66,7 @@ std::string dotted(std::span<const std::string> path) {
   return out;
 }
 
-// Folder names from `root` down to the folder that holds `file`.
+// Folder names from `root` down to the folder that contains `file`.
 std::vector<std::string> folder_path(const fs::path& root, const fs::path& file) {
   std::vector<std::string> keys;
   const fs::path relative = file.parent_path().lexically_relative(root);
@@ -193,7 +193,7 @@ bool is_bundle_data_file(const fs::path& file) {
   return name == "data.json" || name == "data.yaml" || name == "data.yml";
 }
 
-// Merges `value` into `*data`; `location` holds the keys from data down to `*data`, for the
+// Merges `value` into `*data`. `location` lists the keys from data down to `*data`, for the
 // message when two files define the same document differently.
 bool merge_at(Value* data, std::span<const std::string> path, const Value& value,
               std::vector<std::string>* location, std::string* error) {

@@ -29,9 +29,9 @@ struct LoadedFiles {
 };
 
 /// Loads each path given with -d. A file is read by its extension: .rego is a module, .json
-/// is JSON data and .yaml/.yml is YAML data. A folder is walked recursively, and every data
-/// file in it is placed at the path of its folder relative to that root (dir/a/b/x.json lands
-/// at data.a.b); data files directly at a root, and data files named on the command line,
+/// is JSON data and .yaml/.yml is YAML data. A folder is walked recursively. Every data file
+/// in it is placed at the path of its folder relative to that root, so dir/a/b/x.json lands
+/// at data.a.b. Data files directly at a root, and data files named on the command line,
 /// merge at data. Files of other types inside folders are skipped. Failures are appended to
 /// out->errors and loading goes on with the next file.
 void load_data_paths(std::span<const std::string> paths, LoadedFiles* out);

@@ -57,6 +57,7 @@ AbiFunctions::AbiFunctions(llvm::Module& module) {
   equal = d.declare("regoc_jit_equal", b, {p, p});
   not_equal = d.declare("regoc_jit_not_equal", b, {p, p});
   dot = d.declare("regoc_jit_dot", b, {p, p, p});
+  dot_string = d.declare("regoc_jit_dot_string", b, {p, p, p});
   len = d.declare("regoc_jit_len", b, {p, p});
 
   scan_count = d.declare("regoc_jit_scan_count", i64, {p});

@@ -54,7 +54,9 @@ void FunctionLowering::lower_local(const ir::Stmt& stmt) {
 void FunctionLowering::lower_read(const ir::Stmt& stmt) {
   llvm::Value* target = local(stmt.target);
   if (stmt.op == ir::Op::Dot) {
-    continue_if_true(builder_.CreateCall(abi_.dot, {target, operand(stmt.a), operand(stmt.b)}));
+    bool string_key = !stmt.b.is_local() && program_.constants[stmt.b.index].is_string();
+    llvm::FunctionCallee dot = string_key ? abi_.dot_string : abi_.dot;
+    continue_if_true(builder_.CreateCall(dot, {target, operand(stmt.a), operand(stmt.b)}));
   } else {
     continue_if_true(builder_.CreateCall(abi_.len, {target, operand(stmt.a)}));
   }

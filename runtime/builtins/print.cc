@@ -24,8 +24,35 @@ BuiltinStatus print(BuiltinContext& context, std::span<const Value> args, Value&
   return BuiltinStatus::Ok;
 }
 
+// internal.print([s1, s2, ...]): the planned form of print(a, b, ...). Each operand arrives
+// as the set of its values, so an undefined operand is an empty set and prints <undefined>.
+BuiltinStatus internal_print(BuiltinContext& context, std::span<const Value> args,
+                             Value& result) {
+  result = Value::boolean(true);
+  if (!context.print || args.empty() || !args[0].is_array()) return BuiltinStatus::Ok;
+  std::string line;
+  for (const Value& operand : args[0].array_items()) {
+    if (!line.empty()) line += ' ';
+    if (!operand.is_set() || operand.size() == 0) {
+      line += "<undefined>";
+      continue;
+    }
+    bool first = true;
+    for (const Value& value : operand.set_items()) {
+      if (!first) line += ' ';
+      first = false;
+      line += value.is_string() ? std::string(value.as_string()) : term_string(value);
+    }
+  }
+  context.print(line);
+  return BuiltinStatus::Ok;
+}
+
 }  // namespace
 
-void register_print_builtins(Registry& registry) { registry.add("print", print); }
+void register_print_builtins(Registry& registry) {
+  registry.add("print", print);
+  registry.add("internal.print", internal_print);
+}
 
 }  // namespace regoc

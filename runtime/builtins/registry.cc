@@ -44,6 +44,8 @@ struct GlobalRegistry {
     register_regex_builtins(registry);
     register_net_builtins(registry);
     register_time_builtins(registry);
+    register_time_calendar_builtins(registry);
+    register_unit_builtins(registry);
     register_graph_builtins(registry);
     register_print_builtins(registry);
     register_encoding_builtins(registry);

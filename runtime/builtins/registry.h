@@ -56,6 +56,8 @@ void register_glob_builtins(Registry& registry);
 void register_regex_builtins(Registry& registry);
 void register_net_builtins(Registry& registry);
 void register_time_builtins(Registry& registry);
+void register_time_calendar_builtins(Registry& registry);
+void register_unit_builtins(Registry& registry);
 void register_graph_builtins(Registry& registry);
 void register_print_builtins(Registry& registry);
 void register_encoding_builtins(Registry& registry);

@@ -1,6 +1,9 @@
-// Time builtins: time.now_ns (the evaluation's fixed clock) and time.parse_rfc3339_ns, which
-// parses like Go's time.Parse(time.RFC3339, ...) and reports Go's error messages.
+// Time builtins that read text or the clock: time.now_ns (the evaluation's fixed clock),
+// time.parse_rfc3339_ns, time.parse_ns (any Go layout) and time.parse_duration_ns, each with
+// Go's error messages. The calendar builtins are in time_calendar.cc.
 #include <cstdint>
+
+#include "runtime/builtins/time_layout.h"
 
 #include "runtime/builtins/operands.h"
 #include "runtime/builtins/registry.h"
@@ -14,26 +17,6 @@ constexpr std::string_view kRfc3339Layout = "2006-01-02T15:04:05Z07:00";
 BuiltinStatus now_ns(BuiltinContext& context, std::span<const Value>, Value& result) {
   result = Value::integer(context.now_ns);
   return BuiltinStatus::Ok;
-}
-
-bool is_leap_year(int64_t year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-int days_in_month(int64_t year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
-}
-
-// Days from 1970-01-01 to a date in the proleptic Gregorian calendar (Howard Hinnant's
-// days_from_civil algorithm).
-int64_t days_from_civil(int64_t year, int month, int day) {
-  year -= month <= 2 ? 1 : 0;
-  int64_t era = (year >= 0 ? year : year - 399) / 400;
-  int64_t year_of_era = year - era * 400;
-  int64_t day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-  return era * 146097 + day_of_era - 719468;
 }
 
 // A parse of Go's RFC 3339 layout. Each step consumes from `rest`; a failure stores Go's
@@ -165,11 +148,146 @@ BuiltinStatus parse_rfc3339_ns(BuiltinContext& context, std::span<const Value> a
   return BuiltinStatus::Ok;
 }
 
+
+// Fails with "time outside of valid range" unless `nanoseconds` fits in int64.
+BuiltinStatus nanoseconds_result(BuiltinContext& context, std::string_view name,
+                                 __int128 nanoseconds, Value& result) {
+  if (nanoseconds < INT64_MIN || nanoseconds > INT64_MAX) {
+    return builtin_error(context, name, "time outside of valid range");
+  }
+  result = Value::integer(static_cast<int64_t>(nanoseconds));
+  return BuiltinStatus::Ok;
+}
+
+BuiltinStatus parse_ns(BuiltinContext& context, std::span<const Value> args, Value& result) {
+  constexpr std::string_view kName = "time.parse_ns";
+  if (!args[0].is_string()) return context.type_error(kName, 1, "string", args[0]);
+  if (!args[1].is_string()) return context.type_error(kName, 2, "string", args[1]);
+  __int128 nanoseconds = 0;
+  std::string error;
+  if (!parse_time(args[0].as_string(), args[1].as_string(), &nanoseconds, &error)) {
+    return builtin_error(context, kName, error);
+  }
+  return nanoseconds_result(context, kName, nanoseconds, result);
+}
+
+// Nanoseconds per unit of Go's duration syntax.
+uint64_t duration_unit(std::string_view unit) {
+  if (unit == "ns") return 1;
+  if (unit == "us" || unit == "\u00b5s" || unit == "\u03bcs") return 1000;
+  if (unit == "ms") return 1000000;
+  if (unit == "s") return 1000000000;
+  if (unit == "m") return 60ull * 1000000000;
+  if (unit == "h") return 3600ull * 1000000000;
+  return 0;
+}
+
+// Parses a duration as Go's time.ParseDuration does: an optional sign, then one or more
+// decimal numbers, each with a unit ("1h30m", "-1.5s", "300ms"); "0" needs no unit.
+bool parse_duration(std::string_view text, int64_t* out, std::string* error) {
+  std::string_view rest = text;
+  const std::string invalid = "time: invalid duration " + go_quoted(text);
+  bool negative = false;
+  if (!rest.empty() && (rest[0] == '-' || rest[0] == '+')) {
+    negative = rest[0] == '-';
+    rest.remove_prefix(1);
+  }
+  if (rest == "0") {
+    *out = 0;
+    return true;
+  }
+  if (rest.empty()) return *error = invalid, false;
+
+  constexpr uint64_t kLimit = uint64_t{1} << 63;
+  uint64_t total = 0;
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  while (!rest.empty()) {
+    if (rest[0] != '.' && !is_digit(rest[0])) return *error = invalid, false;
+    uint64_t whole = 0;
+    size_t digits = 0;
+    for (; digits < rest.size() && is_digit(rest[digits]); ++digits) {
+      if (whole > (kLimit - 1) / 10) return *error = invalid, false;
+      whole = whole * 10 + (rest[digits] - '0');
+      if (whole > kLimit) return *error = invalid, false;
+    }
+    rest.remove_prefix(digits);
+    bool has_whole = digits > 0;
+
+    uint64_t fraction = 0;
+    double scale = 1;
+    bool has_fraction = false;
+    if (!rest.empty() && rest[0] == '.') {
+      rest.remove_prefix(1);
+      bool overflow = false;
+      size_t count = 0;
+      for (; count < rest.size() && is_digit(rest[count]); ++count) {
+        if (overflow || fraction > (kLimit - 1) / 10) {
+          overflow = true;  // later digits cannot change the result
+          continue;
+        }
+        fraction = fraction * 10 + (rest[count] - '0');
+        scale *= 10;
+      }
+      rest.remove_prefix(count);
+      has_fraction = count > 0;
+    }
+    if (!has_whole && !has_fraction) return *error = invalid, false;
+
+    size_t unit_length = 0;
+    while (unit_length < rest.size() && rest[unit_length] != '.' &&
+           !is_digit(rest[unit_length])) {
+      ++unit_length;
+    }
+    if (unit_length == 0) {
+      *error = "time: missing unit in duration " + go_quoted(text);
+      return false;
+    }
+    std::string_view unit_text = rest.substr(0, unit_length);
+    rest.remove_prefix(unit_length);
+    uint64_t unit = duration_unit(unit_text);
+    if (unit == 0) {
+      *error = "time: unknown unit " + go_quoted(unit_text) + " in duration " + go_quoted(text);
+      return false;
+    }
+    if (whole > kLimit / unit) return *error = invalid, false;
+    whole *= unit;
+    if (fraction > 0) {
+      whole += static_cast<uint64_t>(static_cast<double>(fraction) *
+                                     (static_cast<double>(unit) / scale));
+      if (whole > kLimit) return *error = invalid, false;
+    }
+    total += whole;
+    if (total > kLimit) return *error = invalid, false;
+  }
+  if (negative) {
+    *out = static_cast<int64_t>(-static_cast<__int128>(total));
+    return true;
+  }
+  if (total > kLimit - 1) return *error = invalid, false;
+  *out = static_cast<int64_t>(total);
+  return true;
+}
+
+BuiltinStatus parse_duration_ns(BuiltinContext& context, std::span<const Value> args,
+                                Value& result) {
+  constexpr std::string_view kName = "time.parse_duration_ns";
+  if (!args[0].is_string()) return context.type_error(kName, 1, "string", args[0]);
+  int64_t nanoseconds = 0;
+  std::string error;
+  if (!parse_duration(args[0].as_string(), &nanoseconds, &error)) {
+    return builtin_error(context, kName, error);
+  }
+  result = Value::integer(nanoseconds);
+  return BuiltinStatus::Ok;
+}
+
 }  // namespace
 
 void register_time_builtins(Registry& registry) {
   registry.add("time.now_ns", now_ns);
   registry.add("time.parse_rfc3339_ns", parse_rfc3339_ns);
+  registry.add("time.parse_ns", parse_ns);
+  registry.add("time.parse_duration_ns", parse_duration_ns);
 }
 
 }  // namespace regoc

@@ -7,6 +7,7 @@
 
 #include "runtime/executor.h"
 #include "runtime/interp/object_paths.h"
+#include "runtime/number.h"
 
 namespace regoc {
 namespace {
@@ -114,7 +115,13 @@ int Interpreter::exec_stmt(const ir::Stmt& stmt, Value* frame) {
     case Op::IsObject:
       return operand(stmt.a, frame).is_object() ? kContinue : kUndefined;
     case Op::Dot: {
-      const Value* found = operand(stmt.a, frame).find(operand(stmt.b, frame));
+      const Value& collection = operand(stmt.a, frame);
+      const Value& key = operand(stmt.b, frame);
+      const Value* found = collection.find(key);
+      if (!found && stmt.index == ir::kDotBaseDocument && collection.is_object() &&
+          key.is_number()) {
+        found = collection.find(key.as_number().to_string());
+      }
       if (!found) return kUndefined;
       frame[stmt.target] = *found;
       return kContinue;

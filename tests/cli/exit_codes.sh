@@ -50,7 +50,7 @@ if fields.get("code") != "rego_parse_error":
 if location.get("file") != sys.argv[2]:
     problems.append("file is %r" % location.get("file"))
 if location.get("row") not in (4, 5):
-    problems.append("row is %r, expected the row of the incomplete expression" % location.get("row"))
+    problems.append("row is %r, expected 4 or 5" % location.get("row"))
 print("; ".join(problems))
 ' "$out" "$scratch/broken.rego" 2>&1 || true)
 check_eq "parse error as JSON" "" "$verdict"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Evaluates every input of the shared workloads with `regoc eval` and compares each value
+# Evaluates every input of the workloads folder with `regoc eval` and compares each value
 # with the expected result, as JSON values (key order and spacing do not matter).
 #
 # Usage: bash workloads.sh <regoc-binary> <source-dir> <workloads-dir>
