@@ -24,9 +24,13 @@ namespace regoc::ir {
 
 using LocalIndex = uint32_t;
 
-// Every function's locals 0 and 1 hold `input` and `data`.
+// Every function's locals 0, 1 and 2 hold `input`, `data` and the array of values that
+// `with` replacements of functions by non-constant values supply (undefined when there are
+// none); a Rego function's arguments follow.
 inline constexpr LocalIndex kInputLocal = 0;
 inline constexpr LocalIndex kDataLocal = 1;
+inline constexpr LocalIndex kMockValuesLocal = 2;
+inline constexpr uint32_t kImplicitParams = 3;
 
 // Dot flag: the lookup reads the base document, where OPA converts number keys to strings.
 inline constexpr uint32_t kDotBaseDocument = 1;
@@ -104,8 +108,8 @@ struct Block {
 
 struct Function {
   std::string name;  // e.g. "data.pkg.p" or "data.pkg.f#2" for a variant planned under `with`
-  uint32_t params = 2;  // input, data, then the function's arguments
-  uint32_t locals = 2;  // frame size
+  uint32_t params = kImplicitParams;  // input, data, mock values, then the arguments
+  uint32_t locals = kImplicitParams;  // frame size
   LocalIndex result = 0;
   // >= 0 when results may be cached per evaluation (functions with no arguments).
   int memo_slot = -1;

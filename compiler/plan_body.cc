@@ -144,79 +144,121 @@ void Planner::plan_with_from(const ast::Expr& expr, size_t index,
     path.push_back(items[i]->text);
   }
 
-  auto plan_rest = [&](const Frame& inside) {
-    ir::LocalIndex outer_input = frame_.input;
-    ir::LocalIndex outer_data = frame_.data;
+  std::string target_name = ast::ref_name(*with.target);
+  bool replaces_function = (head != "input" && head != "data") || function_node(target_name);
+  if (replaces_function) {
     Mocks outer_mocks = frame_.mocks;
-    frame_.input = inside.input;
-    frame_.data = inside.data;
-    frame_.mocks = inside.mocks;
+    ir::LocalIndex outer_values = frame_.mock_values;
+    plan_function_mock(with, target_name, [&] {
+      Mocks inside_mocks = frame_.mocks;
+      ir::LocalIndex inside_values = frame_.mock_values;
+      plan_with_from(expr, index + 1, capture, [&] {
+        // The rest of the body sees the functions as they were before the modifier.
+        frame_.mocks = outer_mocks;
+        frame_.mock_values = outer_values;
+        cont();
+        frame_.mocks = inside_mocks;
+        frame_.mock_values = inside_values;
+      });
+    });
+    return;
+  }
+
+  plan_value(with.value, [&](ir::Operand value) {
+    ir::LocalIndex document = new_local();
+    ir::LocalIndex source = head == "input" ? frame_.input : frame_.data;
+    if (path.empty()) {
+      auto& assign = emit(ir::Op::AssignVar);
+      assign.target = document;
+      assign.a = value;
+    } else {
+      auto& upsert = emit(ir::Op::Upsert);
+      upsert.target = document;
+      upsert.a = ir::Operand::local(source);
+      upsert.b = value;
+      for (const auto& key : path) upsert.args.push_back(constant(Value::string(key)));
+    }
+    Frame outer = frame_;
+    if (head == "input") {
+      frame_.input = document;
+    } else {
+      frame_.data = document;
+      Mock mock;
+      mock.is_data = true;
+      mock.path = path;
+      frame_.mocks.push_back(std::move(mock));
+    }
+    Frame inside = frame_;
     plan_with_from(expr, index + 1, capture, [&] {
       // The rest of the body sees the documents as they were before the modifier.
-      ir::LocalIndex modified_input = frame_.input;
-      ir::LocalIndex modified_data = frame_.data;
-      Mocks modified_mocks = frame_.mocks;
-      frame_.input = outer_input;
-      frame_.data = outer_data;
-      frame_.mocks = outer_mocks;
+      frame_.input = outer.input;
+      frame_.data = outer.data;
+      frame_.mocks = outer.mocks;
       cont();
-      frame_.input = modified_input;
-      frame_.data = modified_data;
-      frame_.mocks = std::move(modified_mocks);
+      frame_.input = inside.input;
+      frame_.data = inside.data;
+      frame_.mocks = inside.mocks;
     });
-    frame_.input = outer_input;
-    frame_.data = outer_data;
-    frame_.mocks = std::move(outer_mocks);
-  };
+    frame_.input = outer.input;
+    frame_.data = outer.data;
+    frame_.mocks = outer.mocks;
+  });
+}
 
-  if (head == "input" || head == "data") {
-    plan_value(with.value, [&](ir::Operand value) {
-      Frame inside;
-      inside.input = frame_.input;
-      inside.data = frame_.data;
-      inside.mocks = frame_.mocks;
-      ir::LocalIndex document = new_local();
-      ir::LocalIndex source = head == "input" ? frame_.input : frame_.data;
-      if (path.empty()) {
-        auto& assign = emit(ir::Op::AssignVar);
-        assign.target = document;
-        assign.a = value;
-      } else {
-        auto& upsert = emit(ir::Op::Upsert);
-        upsert.target = document;
-        upsert.a = ir::Operand::local(source);
-        upsert.b = value;
-        for (const auto& key : path) upsert.args.push_back(constant(Value::string(key)));
-      }
-      if (head == "input") {
-        inside.input = document;
-      } else {
-        inside.data = document;
-        Mock mock;
-        mock.is_data = true;
-        mock.path = path;
-        inside.mocks.push_back(std::move(mock));
-      }
-      plan_rest(inside);
-    });
-    return;
-  }
-
-  // A function or builtin replaced by another function, a builtin or a value.
-  Frame inside;
-  inside.input = frame_.input;
-  inside.data = frame_.data;
-  inside.mocks = frame_.mocks;
+// A `with` on a function or builtin: the replacement is another function or builtin, a
+// constant, or a value planned here and passed to the calls below in the mock values array.
+void Planner::plan_function_mock(const ast::With& with, std::string function,
+                                 const Cont& inner) {
   Mock mock;
-  mock.function = ast::ref_name(*with.target);
-  mock.replacement = with.value;
-  if (with.value->kind != ast::TermKind::Ref && !constant_value(*with.value)) {
-    fail(with.location, "with: the replacement of " + mock.function +
-                            " must be a function, a builtin or a constant value");
+  mock.function = std::move(function);
+  const ast::Term& replacement = *with.value;
+  std::string replacement_name = ast::ref_name(replacement);
+  if (replacement.kind == ast::TermKind::Var && !is_bound(replacement.text)) {
+    replacement_name = replacement.text;
+  }
+  const Builtin* builtin = find_builtin(replacement_name);
+  bool names_function = function_node(replacement_name) != nullptr ||
+                        (builtin && builtin->function &&
+                         !(replacement.kind == ast::TermKind::Var && is_bound(replacement.text)));
+  // Plans `inner` with the mock in force, then restores the mocks in force before it.
+  auto plan_inside = [&] {
+    Mocks outer_mocks = frame_.mocks;
+    ir::LocalIndex outer_values = frame_.mock_values;
+    frame_.mocks.push_back(mock);
+    inner();
+    frame_.mocks = std::move(outer_mocks);
+    frame_.mock_values = outer_values;
+  };
+  if (names_function) {
+    mock.replacement_name = replacement_name;
+    plan_inside();
     return;
   }
-  inside.mocks.push_back(std::move(mock));
-  plan_rest(inside);
+  if (auto value = constant_value(replacement)) {
+    mock.constant = std::move(*value);
+    plan_inside();
+    return;
+  }
+  plan_value(with.value, [&](ir::Operand value) {
+    int slot = 0;
+    for (const auto& m : frame_.mocks) slot += m.value_slot >= 0 ? 1 : 0;
+    ir::LocalIndex values = new_local();
+    if (slot == 0) {
+      emit(ir::Op::MakeArray).target = values;
+    } else {
+      auto& copy = emit(ir::Op::AssignVar);
+      copy.target = values;
+      copy.a = ir::Operand::local(frame_.mock_values);
+    }
+    auto& append = emit(ir::Op::ArrayAppend);
+    append.target = values;
+    append.a = value;
+    mock.value_slot = slot;
+    ir::LocalIndex outer_values = frame_.mock_values;
+    frame_.mock_values = values;
+    plan_inside();
+    frame_.mock_values = outer_values;
+  });
 }
 
 // --- unification -------------------------------------------------------------------------------

@@ -263,7 +263,7 @@ void Planner::plan_data_ref(const ast::Term& ref, const ValueCont& cont) {
   auto& call = emit(ir::Op::CallFunction);
   call.index = function;
   call.target = value;
-  call.args = {ir::Operand::local(frame_.input), ir::Operand::local(frame_.data)};
+  call.args = implicit_args();
   call.location = ref.location;
   plan_ref_parts(ref, index, ir::Operand::local(value), cont);
 }
@@ -305,14 +305,57 @@ void Planner::plan_ref_parts(const ast::Term& ref, size_t index, ir::Operand val
 
 void Planner::plan_call(const ast::Term& call, const ValueCont& cont) {
   std::string name = ast::ref_name(*call.items[0]);
+  const Mock* mock = nullptr;
   for (auto it = frame_.mocks.rbegin(); it != frame_.mocks.rend(); ++it) {
-    if (it->is_data || it->function != name) continue;
-    if (auto value = constant_value(*it->replacement)) {
-      cont(constant(std::move(*value)));
-      return;
+    if (!it->is_data && it->function == name) {
+      mock = &*it;
+      break;
     }
-    name = ast::ref_name(*it->replacement);
-    break;
+  }
+  if (mock && mock->replacement_name.empty()) {
+    // Replaced by a value: the arguments are still evaluated, so an undefined argument still
+    // makes the call undefined.
+    std::vector<ast::TermPtr> args(call.items.begin() + 1, call.items.end());
+    Mock replacement = *mock;
+    plan_values(args, [&](const std::vector<ir::Operand>&) {
+      if (replacement.constant) {
+        cont(constant(*replacement.constant));
+        return;
+      }
+      ir::LocalIndex value = new_local();
+      auto& dot = emit(ir::Op::Dot);
+      dot.target = value;
+      dot.a = ir::Operand::local(frame_.mock_values);
+      dot.b = constant(Value::integer(replacement.value_slot));
+      cont(ir::Operand::local(value));
+    });
+    return;
+  }
+  if (mock) {
+    std::string replaced = name;
+    name = mock->replacement_name;
+    // Inside the replacement, calls of the replaced function reach the original.
+    Mocks saved = frame_.mocks;
+    frame_.mocks.erase(std::remove_if(frame_.mocks.begin(), frame_.mocks.end(),
+                                      [&](const Mock& m) {
+                                        return !m.is_data && m.function == replaced;
+                                      }),
+                       frame_.mocks.end());
+    Mocks reduced = frame_.mocks;
+    frame_.mocks = saved;
+    std::vector<ast::TermPtr> args(call.items.begin() + 1, call.items.end());
+    plan_values(args, [&](const std::vector<ir::Operand>& planned) {
+      Mocks outer = frame_.mocks;
+      frame_.mocks = reduced;
+      plan_call_to(name, call, planned, [&](ir::Operand result) {
+        Mocks inner = frame_.mocks;
+        frame_.mocks = outer;
+        cont(result);
+        frame_.mocks = inner;
+      });
+      frame_.mocks = outer;
+    });
+    return;
   }
   if (name == "print") {
     plan_print(call, cont);
@@ -334,20 +377,27 @@ void Planner::plan_call(const ast::Term& call, const ValueCont& cont) {
   });
 }
 
+RuleNode* Planner::function_node(const std::string& name) const {
+  if (name.rfind("data.", 0) != 0) return nullptr;
+  std::vector<std::string> path;
+  size_t start = 5;
+  while (start <= name.size()) {
+    size_t dot = name.find('.', start);
+    if (dot == std::string::npos) dot = name.size();
+    path.push_back(name.substr(start, dot - start));
+    start = dot + 1;
+  }
+  RuleNode* node = find_node(path);
+  if (!node || node->rules.empty() || rule_kind(*node) != RuleKind::Function) return nullptr;
+  return node;
+}
+
 void Planner::plan_call_to(const std::string& name, const ast::Term& call,
                            const std::vector<ir::Operand>& args, const ValueCont& cont) {
   ir::LocalIndex result = new_local();
   if (name.rfind("data.", 0) == 0) {
-    std::vector<std::string> path;
-    size_t start = 5;
-    while (start <= name.size()) {
-      size_t dot = name.find('.', start);
-      if (dot == std::string::npos) dot = name.size();
-      path.push_back(name.substr(start, dot - start));
-      start = dot + 1;
-    }
-    RuleNode* node = find_node(path);
-    if (!node || node->rules.empty()) {
+    RuleNode* node = function_node(name);
+    if (!node) {
       fail(call.location, "undefined function " + name);
       return;
     }
@@ -355,7 +405,7 @@ void Planner::plan_call_to(const std::string& name, const ast::Term& call,
     auto& stmt = emit(ir::Op::CallFunction);
     stmt.index = function;
     stmt.target = result;
-    stmt.args = {ir::Operand::local(frame_.input), ir::Operand::local(frame_.data)};
+    stmt.args = implicit_args();
     stmt.args.insert(stmt.args.end(), args.begin(), args.end());
     stmt.location = call.location;
     cont(ir::Operand::local(result));

@@ -95,7 +95,10 @@ std::string Planner::mocks_key(const Mocks& mocks) {
       key += "data";
       for (const auto& part : mock.path) key += "." + part;
     } else {
-      key += mock.function + "=" + ast::to_string(*mock.replacement);
+      key += mock.function + "=";
+      if (!mock.replacement_name.empty()) key += mock.replacement_name;
+      if (mock.constant) key += "const:" + std::to_string(mock.constant->hash());
+      if (mock.value_slot >= 0) key += "slot:" + std::to_string(mock.value_slot);
     }
     key += ";";
   }
@@ -131,7 +134,8 @@ void Planner::plan_rule_node(RuleNode* node, uint32_t index) {
   RuleKind kind = rule_kind(*node);
   if (kind == RuleKind::Function) {
     for (const ast::Rule* rule : node->rules) {
-      function.params = std::max<uint32_t>(function.params, 2 + rule->head.args.size());
+      function.params =
+          std::max<uint32_t>(function.params, ir::kImplicitParams + rule->head.args.size());
     }
     function.locals = function.params;
   } else {
@@ -171,7 +175,7 @@ void Planner::plan_rule_chain(const ast::Rule& rule, RuleKind kind, ir::LocalInd
           });
           return;
         }
-        plan_unify_value(rule.head.args[arg], ir::Operand::local(2 + arg),
+        plan_unify_value(rule.head.args[arg], ir::Operand::local(ir::kImplicitParams + arg),
                          [&] { self(arg + 1, self); });
       };
       plan_args_and_body(0, plan_args_and_body);
@@ -293,7 +297,7 @@ void Planner::plan_extent(RuleNode* node, uint32_t index) {
       auto& call = emit(ir::Op::CallFunction);
       call.index = function_for(node, frame_.mocks);
       call.target = value;
-      call.args = {ir::Operand::local(frame_.input), ir::Operand::local(frame_.data)};
+      call.args = implicit_args();
       auto& merge = emit(ir::Op::ObjectMerge);
       merge.target = result;
       merge.a = ir::Operand::local(value);
@@ -312,7 +316,7 @@ void Planner::plan_extent(RuleNode* node, uint32_t index) {
       call.index = leaf ? function_for(child.get(), frame_.mocks)
                         : extent_function_for(child.get(), frame_.mocks);
       call.target = value;
-      call.args = {ir::Operand::local(frame_.input), ir::Operand::local(frame_.data)};
+      call.args = implicit_args();
       auto& insert = emit(ir::Op::ObjectInsert);
       insert.target = result;
       insert.a = constant(Value::string(key));
@@ -400,6 +404,11 @@ void Planner::plan_query(const CompiledProgram& compiled) {
 // --- emission helpers ------------------------------------------------------------------------
 
 ir::LocalIndex Planner::new_local() { return frame_.function->locals++; }
+
+std::vector<ir::Operand> Planner::implicit_args() const {
+  return {ir::Operand::local(frame_.input), ir::Operand::local(frame_.data),
+          ir::Operand::local(frame_.mock_values)};
+}
 
 ir::Stmt& Planner::emit(ir::Op op) {
   frame_.block->stmts.emplace_back();

@@ -37,7 +37,9 @@ struct Mock {
   bool is_data = false;
   std::vector<std::string> path;  // is_data: the replaced path under data
   std::string function;           // otherwise: the replaced function or builtin
-  ast::TermPtr replacement;       // otherwise: a function/builtin ref or a constant value
+  std::string replacement_name;   // the replacing function or builtin, if any
+  std::optional<Value> constant;  // or the replacing constant value
+  int value_slot = -1;            // or the index of the replacing value in the mock values
 };
 using Mocks = std::vector<Mock>;
 
@@ -59,6 +61,7 @@ class Planner {
     std::unordered_map<std::string, ir::LocalIndex> vars;
     ir::LocalIndex input = ir::kInputLocal;
     ir::LocalIndex data = ir::kDataLocal;
+    ir::LocalIndex mock_values = ir::kMockValuesLocal;
     Mocks mocks;
   };
 
@@ -134,6 +137,12 @@ class Planner {
   bool is_bound(const std::string& var) const;
   bool has_unbound_vars(const ast::Term& term) const;
   bool is_data_mocked(const std::vector<std::string>& path) const;
+  // The implicit arguments of every call: input, data and the mock values.
+  std::vector<ir::Operand> implicit_args() const;
+  // The function node that a name such as "data.pkg.f" names, or nullptr.
+  RuleNode* function_node(const std::string& name) const;
+  // Resolves the replacement of a `with` on a function; plans it when it is a value.
+  void plan_function_mock(const ast::With& with, std::string function, const Cont& inner);
   std::optional<Value> constant_value(const ast::Term& term) const;
   void fail(const Location& location, std::string message);
 

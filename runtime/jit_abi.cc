@@ -92,6 +92,7 @@ const AbiSymbol kSymbols[] = {
     REGOC_JIT_SYMBOL(regoc_jit_scan_count),
     REGOC_JIT_SYMBOL(regoc_jit_scan_element),
     REGOC_JIT_SYMBOL(regoc_jit_call_builtin),
+    REGOC_JIT_SYMBOL(regoc_jit_compare),
     REGOC_JIT_SYMBOL(regoc_jit_memo_lookup),
     REGOC_JIT_SYMBOL(regoc_jit_memo_store),
     REGOC_JIT_SYMBOL(regoc_jit_take_result),
@@ -240,6 +241,35 @@ int32_t regoc_jit_call_builtin(EvalState* state, const ir::Stmt* stmt, const Val
     state->error = Error{codes::kInternal, builtin->name + ": " + e.what(), stmt->location};
     return kBuiltinError;
   }
+}
+
+// Matches compare_builtin in runtime/builtins/comparison.cc.
+bool regoc_jit_compare(Value* target, const Value* a, const Value* b, Relation relation) noexcept {
+  if (!a->is_defined() || !b->is_defined()) return false;
+  int order = a->compare(*b);
+  bool holds = false;
+  switch (relation) {
+    case Relation::Equal:
+      holds = order == 0;
+      break;
+    case Relation::NotEqual:
+      holds = order != 0;
+      break;
+    case Relation::Less:
+      holds = order < 0;
+      break;
+    case Relation::LessOrEqual:
+      holds = order <= 0;
+      break;
+    case Relation::Greater:
+      holds = order > 0;
+      break;
+    case Relation::GreaterOrEqual:
+      holds = order >= 0;
+      break;
+  }
+  *target = Value::boolean(holds);
+  return true;
 }
 
 int32_t regoc_jit_memo_lookup(EvalState* state, uint32_t slot, const Value* input,

@@ -54,6 +54,9 @@ inline constexpr int32_t kBuiltinOk = 0;
 inline constexpr int32_t kBuiltinUndefined = 1;
 inline constexpr int32_t kBuiltinError = 2;
 
+// Relations of regoc_jit_compare, one per comparison builtin (equal, neq, lt, lte, gt, gte).
+enum class Relation : int32_t { Equal, NotEqual, Less, LessOrEqual, Greater, GreaterOrEqual };
+
 // Return codes of regoc_jit_memo_lookup.
 inline constexpr int32_t kMemoMiss = 0;
 inline constexpr int32_t kMemoDefined = 1;
@@ -116,6 +119,9 @@ void regoc_jit_scan_element(const Value* source, uint64_t i, Value* key, Value* 
 // Calls.
 int32_t regoc_jit_call_builtin(EvalState* state, const ir::Stmt* stmt,
                                const Value* const* args, uint32_t count, Value* target) noexcept;
+// A comparison builtin called inline: target := (a <relation> b) as a boolean; false (the call
+// is undefined) when an operand is undefined.
+bool regoc_jit_compare(Value* target, const Value* a, const Value* b, Relation relation) noexcept;
 int32_t regoc_jit_memo_lookup(EvalState* state, uint32_t slot, const Value* input,
                               const Value* data, Value* target) noexcept;
 void regoc_jit_memo_store(EvalState* state, uint32_t slot, const Value* input,

@@ -64,6 +64,7 @@ AbiFunctions::AbiFunctions(llvm::Module& module) {
   scan_element = d.declare("regoc_jit_scan_element", v, {p, i64, p, p});
 
   call_builtin = d.declare("regoc_jit_call_builtin", i32, {p, p, p, i32, p});
+  compare = d.declare("regoc_jit_compare", b, {p, p, p, i32});
   memo_lookup = d.declare("regoc_jit_memo_lookup", i32, {p, i32, p, p, p});
   memo_store = d.declare("regoc_jit_memo_store", v, {p, i32, p, p, p});
   take_result = d.declare("regoc_jit_take_result", b, {p, p});

@@ -16,7 +16,7 @@ struct AbiFunctions {
   llvm::FunctionCallee assign, move, assign_once, reset;
   llvm::FunctionCallee equal, not_equal, dot, dot_string, len;
   llvm::FunctionCallee scan_count, scan_element;
-  llvm::FunctionCallee call_builtin, memo_lookup, memo_store, take_result;
+  llvm::FunctionCallee call_builtin, compare, memo_lookup, memo_store, take_result;
   llvm::FunctionCallee make_array, make_object, make_set;
   llvm::FunctionCallee array_append, set_add, object_insert, object_insert_once;
   llvm::FunctionCallee object_insert_path_once, object_merge, upsert;

@@ -2,11 +2,15 @@
 // rows. Kind tests are inline loads of a Value's kind byte. The rest call the runtime ABI
 // (runtime/jit_abi.h), whose functions mirror the interpreter statement by statement.
 #include <algorithm>
+#include <optional>
+#include <string_view>
+#include <utility>
 
 #include <llvm/IR/Constants.h>
 #include <llvm/IR/Instructions.h>
 
 #include "compiler/jit/function_lowering.h"
+#include "runtime/builtins/builtin.h"
 #include "runtime/jit_abi.h"
 
 namespace regoc::jit {
@@ -62,8 +66,34 @@ void FunctionLowering::lower_read(const ir::Stmt& stmt) {
   }
 }
 
+namespace {
+
+// The relation of a comparison builtin, which the ABI evaluates without a builtin call.
+std::optional<Relation> comparison_relation(const Builtin& builtin) {
+  static const std::pair<std::string_view, Relation> kComparisons[] = {
+      {"equal", Relation::Equal}, {"neq", Relation::NotEqual},
+      {"lt", Relation::Less},     {"lte", Relation::LessOrEqual},
+      {"gt", Relation::Greater},  {"gte", Relation::GreaterOrEqual},
+  };
+  for (const auto& [name, relation] : kComparisons) {
+    if (builtin.name == name) return relation;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 // The ABI returns kBuiltinOk, kBuiltinUndefined or kBuiltinError (state->error is set).
+// Comparisons cannot fail, so they skip the builtin call and its argument copies.
 void FunctionLowering::lower_call_builtin(const ir::Stmt& stmt) {
+  std::optional<Relation> relation = comparison_relation(*program_.builtins[stmt.index]);
+  if (relation && stmt.args.size() == 2) {
+    llvm::Value* code = i32(static_cast<uint32_t>(*relation));
+    llvm::Value* holds = builder_.CreateCall(
+        abi_.compare, {local(stmt.target), operand(stmt.args[0]), operand(stmt.args[1]), code});
+    return continue_if_true(holds);
+  }
+
   llvm::Value* args = pointer_array(operands(stmt.args));
   llvm::Value* status = builder_.CreateCall(
       abi_.call_builtin, {state_, host_pointer(&stmt), args,

@@ -11,6 +11,7 @@
 #include "runtime/builtins/jwt_token.h"
 #include "runtime/builtins/operands.h"
 #include "runtime/builtins/registry.h"
+#include "runtime/json.h"
 #include "runtime/number.h"
 
 namespace regoc {

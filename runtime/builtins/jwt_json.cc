@@ -31,7 +31,8 @@ class SyntaxChecker {
     if (!value()) return error_;
     skip_space();
     if (at_end()) return std::nullopt;
-    return invalid("after top-level value");
+    invalid("after top-level value");
+    return error_;
   }
 
  private:

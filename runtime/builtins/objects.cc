@@ -1,5 +1,7 @@
 // Object builtins: object.get (by key or by path), object.keys, object.remove,
-// object.filter, object.union (a recursive merge) and object.union_n.
+// object.filter, object.union (a recursive merge), object.union_n and object.subset.
+#include <algorithm>
+
 #include "runtime/builtins/operands.h"
 #include "runtime/builtins/registry.h"
 
@@ -119,6 +121,66 @@ BuiltinStatus union_n(BuiltinContext& context, std::span<const Value> args, Valu
   return BuiltinStatus::Ok;
 }
 
+
+bool is_subset(const Value& super, const Value& sub);
+
+// True when `sub` occurs in `super` as a contiguous run of items.
+bool is_subarray(std::span<const Value> super, std::span<const Value> sub) {
+  if (sub.size() > super.size()) return false;
+  for (size_t start = 0; start + sub.size() <= super.size(); ++start) {
+    if (std::equal(sub.begin(), sub.end(), super.begin() + start)) return true;
+  }
+  return false;
+}
+
+// True when every member of `members` is an item of `items` (a sorted set or any array).
+bool contains_all(const Value& items, std::span<const Value> members) {
+  for (const Value& member : members) {
+    bool found = items.is_set()
+                     ? items.find(member) != nullptr
+                     : std::find(items.array_items().begin(), items.array_items().end(),
+                                 member) != items.array_items().end();
+    if (!found) return false;
+  }
+  return true;
+}
+
+// object.subset's rule: objects match key by key (recursively for nested objects, sets and
+// arrays), sets by membership, arrays as contiguous runs, and a set inside an array by
+// membership. Values of other kinds must be equal.
+bool is_subset(const Value& super, const Value& sub) {
+  if (super == sub) return true;
+  if (super.is_object() && sub.is_object()) {
+    for (const Value::Entry& entry : sub.object_entries()) {
+      const Value* value = super.find(entry.first);
+      if (value == nullptr || !is_subset(*value, entry.second)) return false;
+    }
+    return true;
+  }
+  if (super.is_set() && sub.is_set()) return contains_all(super, sub.set_items());
+  if (super.is_array() && sub.is_array()) {
+    return is_subarray(super.array_items(), sub.array_items());
+  }
+  if (super.is_array() && sub.is_set()) return contains_all(super, sub.set_items());
+  return false;
+}
+
+BuiltinStatus subset(BuiltinContext& context, std::span<const Value> args, Value& result) {
+  constexpr std::string_view kName = "object.subset";
+  const Value& super = args[0];
+  const Value& sub = args[1];
+  if (!super.is_object() && !super.is_set() && !super.is_array()) {
+    return context.type_error(kName, 1, "one of {object, set, array}", super);
+  }
+  bool compatible = super.kind() == sub.kind() || (super.is_array() && sub.is_set());
+  if (!compatible) {
+    std::string_view expected = super.is_array() ? "one of {array, set}" : type_name(super);
+    return context.type_error(kName, 2, expected, sub);
+  }
+  result = Value::boolean(is_subset(super, sub));
+  return BuiltinStatus::Ok;
+}
+
 }  // namespace
 
 void register_object_builtins(Registry& registry) {
@@ -128,6 +190,7 @@ void register_object_builtins(Registry& registry) {
   registry.add("object.filter", filter);
   registry.add("object.union", union_builtin);
   registry.add("object.union_n", union_n);
+  registry.add("object.subset", subset);
 }
 
 }  // namespace regoc

@@ -40,17 +40,35 @@ struct GlobalRegistry {
     register_type_builtins(registry);
     register_array_builtins(registry);
     register_object_builtins(registry);
+    register_json_filter_builtins(registry);
+    register_json_patch_builtins(registry);
+    register_regex_glob_builtins(registry);
+    register_array_flatten_builtins(registry);
+    register_yaml_builtins(registry);
+    register_opa_runtime_builtins(registry);
+    register_json_marshal_options_builtins(registry);
     register_glob_builtins(registry);
     register_regex_builtins(registry);
     register_net_builtins(registry);
+    register_net_cidr_builtins(registry);
     register_time_builtins(registry);
     register_time_calendar_builtins(registry);
     register_unit_builtins(registry);
+    register_semver_builtins(registry);
+    register_uuid_builtins(registry);
+    register_rand_builtins(registry);
     register_graph_builtins(registry);
+    register_walk_builtins(registry);
     register_print_builtins(registry);
+    register_template_string_builtins(registry);
     register_encoding_builtins(registry);
     register_urlquery_builtins(registry);
     register_bits_builtins(registry);
+    register_graphql_builtins(registry);
+    register_crypto_builtins(registry);
+    register_jwt_decode_builtins(registry);
+    register_jwt_verify_builtins(registry);
+    register_jwt_sign_builtins(registry);
 
     for (const Builtin& builtin : registry.builtins()) pointers.push_back(&builtin);
   }

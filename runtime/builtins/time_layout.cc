@@ -57,26 +57,26 @@ bool is_digit_at(std::string_view text, size_t i) {
 // Matches the element that starts at layout[i], or returns None.
 Element element_at(std::string_view layout, size_t i, size_t* length) {
   std::string_view rest = layout.substr(i);
-  auto is = [&](std::string_view text, Element element) {
+  auto is = [&](std::string_view text) {
     if (!rest.starts_with(text)) return false;
     *length = text.size();
     return true;
   };
   switch (rest[0]) {
     case 'J':
-      if (is("January", Element::LongMonth)) return Element::LongMonth;
+      if (is("January")) return Element::LongMonth;
       if (rest.starts_with("Jan") && !starts_with_lower(rest.substr(3))) {
         *length = 3;
         return Element::Month;
       }
       return Element::None;
     case 'M':
-      if (is("Monday", Element::LongWeekDay)) return Element::LongWeekDay;
+      if (is("Monday")) return Element::LongWeekDay;
       if (rest.starts_with("Mon") && !starts_with_lower(rest.substr(3))) {
         *length = 3;
         return Element::WeekDay;
       }
-      if (is("MST", Element::TZ)) return Element::TZ;
+      if (is("MST")) return Element::TZ;
       return Element::None;
     case '0': {
       static constexpr Element kZero[] = {Element::ZeroMonth,  Element::ZeroDay,
@@ -86,7 +86,7 @@ Element element_at(std::string_view layout, size_t i, size_t* length) {
         *length = 2;
         return kZero[rest[1] - '1'];
       }
-      if (is("002", Element::ZeroYearDay)) return Element::ZeroYearDay;
+      if (is("002")) return Element::ZeroYearDay;
       return Element::None;
     }
     case '1':
@@ -101,26 +101,26 @@ Element element_at(std::string_view layout, size_t i, size_t* length) {
         *length = 2;
         return Element::UnderDay;
       }
-      if (is("__2", Element::UnderYearDay)) return Element::UnderYearDay;
+      if (is("__2")) return Element::UnderYearDay;
       return Element::None;
     case '3': *length = 1; return Element::Hour12;
     case '4': *length = 1; return Element::Minute;
     case '5': *length = 1; return Element::Second;
-    case 'P': return is("PM", Element::PM) ? Element::PM : Element::None;
-    case 'p': return is("pm", Element::LowerPM) ? Element::LowerPM : Element::None;
+    case 'P': return is("PM") ? Element::PM : Element::None;
+    case 'p': return is("pm") ? Element::LowerPM : Element::None;
     case '-':
-      if (is("-070000", Element::NumSecondsTZ)) return Element::NumSecondsTZ;
-      if (is("-07:00:00", Element::NumColonSecondsTZ)) return Element::NumColonSecondsTZ;
-      if (is("-0700", Element::NumTZ)) return Element::NumTZ;
-      if (is("-07:00", Element::NumColonTZ)) return Element::NumColonTZ;
-      if (is("-07", Element::NumShortTZ)) return Element::NumShortTZ;
+      if (is("-070000")) return Element::NumSecondsTZ;
+      if (is("-07:00:00")) return Element::NumColonSecondsTZ;
+      if (is("-0700")) return Element::NumTZ;
+      if (is("-07:00")) return Element::NumColonTZ;
+      if (is("-07")) return Element::NumShortTZ;
       return Element::None;
     case 'Z':
-      if (is("Z070000", Element::IsoSecondsTZ)) return Element::IsoSecondsTZ;
-      if (is("Z07:00:00", Element::IsoColonSecondsTZ)) return Element::IsoColonSecondsTZ;
-      if (is("Z0700", Element::IsoTZ)) return Element::IsoTZ;
-      if (is("Z07:00", Element::IsoColonTZ)) return Element::IsoColonTZ;
-      if (is("Z07", Element::IsoShortTZ)) return Element::IsoShortTZ;
+      if (is("Z070000")) return Element::IsoSecondsTZ;
+      if (is("Z07:00:00")) return Element::IsoColonSecondsTZ;
+      if (is("Z0700")) return Element::IsoTZ;
+      if (is("Z07:00")) return Element::IsoColonTZ;
+      if (is("Z07")) return Element::IsoShortTZ;
       return Element::None;
     case '.':
     case ',': {

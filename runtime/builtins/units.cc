@@ -179,7 +179,7 @@ BuiltinStatus parse(BuiltinContext& context, std::span<const Value> args, Value&
   mpz_tdiv_qr(quotient.get_mpz_t(), remainder.get_mpz_t(), scaled.get_mpz_t(),
               value.get_den().get_mpz_t());
   if (2 * abs(remainder) >= value.get_den()) quotient += sgn(scaled);
-  std::string digits = abs(quotient).get_str();
+  std::string digits = mpz_class(abs(quotient)).get_str();
   if (digits.size() < 11) digits.insert(0, 11 - digits.size(), '0');
   digits.insert(digits.size() - 10, ".");
   if (sgn(quotient) < 0 || (sgn(quotient) == 0 && sgn(scaled) < 0)) digits.insert(0, "-");

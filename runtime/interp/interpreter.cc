@@ -3,6 +3,7 @@
 // current block (an undefined statement or Break{0}), n ends n more. kError unwinds all.
 #include "runtime/interp/interpreter.h"
 
+#include <algorithm>
 #include <climits>
 
 #include "runtime/executor.h"
@@ -38,7 +39,7 @@ bool Interpreter::run(const Value& input, const Value& data,
                       std::vector<std::vector<Value>>* rows, Error* error) {
   memo_.assign(program_.memo_slots, MemoEntry());
   rows_ = rows;
-  std::vector<Value> frame(program_.query.locals);
+  std::vector<Value> frame(std::max<size_t>(program_.query.locals, ir::kImplicitParams));
   frame[ir::kInputLocal] = input;
   frame[ir::kDataLocal] = data;
   if (exec_block(program_.query.body, frame.data()) == kError) {
@@ -234,7 +235,10 @@ int Interpreter::exec_call_builtin(const ir::Stmt& stmt, Value* frame) {
     frame[stmt.target] = std::move(result);
     return kContinue;
   }
-  if (status == BuiltinStatus::Undefined || !strict_builtin_errors_) return kUndefined;
+  if (status == BuiltinStatus::Undefined) return kUndefined;
+  // Non-strict mode hides builtin errors, but a conflict is an error of the policy itself.
+  bool conflict = context_.error.code == codes::kEvalConflict;
+  if (!strict_builtin_errors_ && !conflict) return kUndefined;
   error_ = context_.error;
   if (error_.location.row == 0) error_.location = stmt.location;
   return kError;
@@ -244,9 +248,10 @@ int Interpreter::exec_call_function(const ir::Stmt& stmt, Value* frame) {
   const ir::Function& function = program_.functions[stmt.index];
   const Value& input = operand(stmt.args[0], frame);
   const Value& data = operand(stmt.args[1], frame);
+  const Value& mock_values = operand(stmt.args[2], frame);
   MemoEntry* memo = function.memo_slot >= 0 ? &memo_[function.memo_slot] : nullptr;
   if (memo && memo->computed && same_document(memo->input, input) &&
-      same_document(memo->data, data)) {
+      same_document(memo->data, data) && same_document(memo->mock_values, mock_values)) {
     if (!memo->result.is_defined()) return kUndefined;
     frame[stmt.target] = memo->result;
     return kContinue;
@@ -262,6 +267,7 @@ int Interpreter::exec_call_function(const ir::Stmt& stmt, Value* frame) {
     memo->computed = true;
     memo->input = input;
     memo->data = data;
+    memo->mock_values = mock_values;
     memo->result = result;
   }
   if (!result.is_defined()) return kUndefined;

@@ -27,6 +27,7 @@ class Interpreter {
     bool computed = false;
     Value input;
     Value data;
+    Value mock_values;
     Value result;
   };
 
