@@ -134,7 +134,8 @@ void Planner::plan_with_from(const ast::Expr& expr, size_t index,
   }
   const ast::With& with = expr.withs[index];
   const auto& items = with.target->items;
-  std::string head = items.empty() ? std::string() : items[0]->text;
+  bool bare_name = with.target->kind == ast::TermKind::Var;
+  std::string head = bare_name ? with.target->text : items.empty() ? "" : items[0]->text;
   std::vector<std::string> path;
   for (size_t i = 1; i < items.size(); ++i) {
     if (items[i]->kind != ast::TermKind::String) {
@@ -144,7 +145,7 @@ void Planner::plan_with_from(const ast::Expr& expr, size_t index,
     path.push_back(items[i]->text);
   }
 
-  std::string target_name = ast::ref_name(*with.target);
+  std::string target_name = bare_name ? with.target->text : ast::ref_name(*with.target);
   bool replaces_function = (head != "input" && head != "data") || function_node(target_name);
   if (replaces_function) {
     Mocks outer_mocks = frame_.mocks;

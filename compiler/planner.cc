@@ -107,7 +107,7 @@ std::string Planner::mocks_key(const Mocks& mocks) {
 
 // --- functions --------------------------------------------------------------------------------
 
-uint32_t Planner::function_for(RuleNode* node, const Mocks& mocks) {
+uint32_t Planner::function_for(RuleNode* node, Mocks mocks) {
   auto key = std::make_pair(node, mocks_key(mocks));
   auto it = function_index_.find(key);
   if (it != function_index_.end()) return it->second;
@@ -117,7 +117,7 @@ uint32_t Planner::function_for(RuleNode* node, const Mocks& mocks) {
 
   Frame saved = std::move(frame_);
   frame_ = Frame();
-  frame_.mocks = mocks;
+  frame_.mocks = std::move(mocks);
   plan_rule_node(node, index);
   frame_ = std::move(saved);
   return index;
@@ -247,7 +247,7 @@ void Planner::plan_default(const ast::Rule& rule, ir::LocalIndex result) {
 
 // The extent of a node is its whole virtual document: the base document at its path with the
 // value of every rule below it inserted at the rule's path.
-uint32_t Planner::extent_function_for(RuleNode* node, const Mocks& mocks) {
+uint32_t Planner::extent_function_for(RuleNode* node, Mocks mocks) {
   auto key = std::make_pair(node, mocks_key(mocks));
   auto it = extent_index_.find(key);
   if (it != extent_index_.end()) return it->second;
@@ -257,7 +257,7 @@ uint32_t Planner::extent_function_for(RuleNode* node, const Mocks& mocks) {
 
   Frame saved = std::move(frame_);
   frame_ = Frame();
-  frame_.mocks = mocks;
+  frame_.mocks = std::move(mocks);
   plan_extent(node, index);
   frame_ = std::move(saved);
   return index;

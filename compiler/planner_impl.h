@@ -70,8 +70,8 @@ class Planner {
   RuleNode* find_node(const std::vector<std::string>& path) const;
   static std::vector<std::string> node_path_of(const ast::Rule& rule, size_t* rest_start);
   RuleKind rule_kind(const RuleNode& node) const;
-  uint32_t function_for(RuleNode* node, const Mocks& mocks);
-  uint32_t extent_function_for(RuleNode* node, const Mocks& mocks);
+  uint32_t function_for(RuleNode* node, Mocks mocks);  // by value: callers pass frame_.mocks
+  uint32_t extent_function_for(RuleNode* node, Mocks mocks);
   void plan_rule_node(RuleNode* node, uint32_t index);
   void plan_rule_chain(const ast::Rule& rule, RuleKind kind, ir::LocalIndex result,
                        size_t rest_start);

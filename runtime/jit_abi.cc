@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include "runtime/interp/object_paths.h"
+#include "runtime/number.h"
 
 namespace regoc::jit {
 
@@ -88,6 +89,7 @@ const AbiSymbol kSymbols[] = {
     REGOC_JIT_SYMBOL(regoc_jit_not_equal),
     REGOC_JIT_SYMBOL(regoc_jit_dot),
     REGOC_JIT_SYMBOL(regoc_jit_dot_string),
+    REGOC_JIT_SYMBOL(regoc_jit_dot_base_document),
     REGOC_JIT_SYMBOL(regoc_jit_len),
     REGOC_JIT_SYMBOL(regoc_jit_scan_count),
     REGOC_JIT_SYMBOL(regoc_jit_scan_element),
@@ -179,6 +181,12 @@ bool regoc_jit_dot_string(Value* target, const Value* a, const Value* key) noexc
   return assign_found(target, a->find(*key));
 }
 
+bool regoc_jit_dot_base_document(Value* target, const Value* a, const Value* b) noexcept {
+  const Value* found = a->find(*b);
+  if (!found && a->is_object() && b->is_number()) found = a->find(b->as_number().to_string());
+  return assign_found(target, found);
+}
+
 bool regoc_jit_len(Value* target, const Value* a) noexcept {
   if (!a->is_array() && !a->is_object() && !a->is_set()) return false;
   *target = Value::integer(static_cast<int64_t>(a->size()));
@@ -230,9 +238,10 @@ int32_t regoc_jit_call_builtin(EvalState* state, const ir::Stmt* stmt, const Val
       *target = std::move(result);
       return kBuiltinOk;
     }
-    if (status == BuiltinStatus::Undefined || !state->strict_builtin_errors) {
-      return kBuiltinUndefined;
-    }
+    if (status == BuiltinStatus::Undefined) return kBuiltinUndefined;
+    // Non-strict mode hides builtin errors, but not a conflict, which is the policy's error.
+    bool conflict = state->context->error.code == codes::kEvalConflict;
+    if (!state->strict_builtin_errors && !conflict) return kBuiltinUndefined;
     state->error = state->context->error;
     if (state->error.location.row == 0) state->error.location = stmt->location;
     return kBuiltinError;
@@ -272,10 +281,12 @@ bool regoc_jit_compare(Value* target, const Value* a, const Value* b, Relation r
   return true;
 }
 
-int32_t regoc_jit_memo_lookup(EvalState* state, uint32_t slot, const Value* input,
-                              const Value* data, Value* target) noexcept {
+int32_t regoc_jit_memo_lookup(EvalState* state, uint32_t slot, const Value* const* args,
+                              Value* target) noexcept {
   const MemoEntry& memo = state->memo[slot];
-  if (!memo.computed || !same_document(memo.input, *input) || !same_document(memo.data, *data)) {
+  if (!memo.computed || !same_document(memo.input, *args[ir::kInputLocal]) ||
+      !same_document(memo.data, *args[ir::kDataLocal]) ||
+      !same_document(memo.mock_values, *args[ir::kMockValuesLocal])) {
     return kMemoMiss;
   }
   if (!memo.result.is_defined()) return kMemoUndefined;
@@ -283,12 +294,13 @@ int32_t regoc_jit_memo_lookup(EvalState* state, uint32_t slot, const Value* inpu
   return kMemoDefined;
 }
 
-void regoc_jit_memo_store(EvalState* state, uint32_t slot, const Value* input, const Value* data,
+void regoc_jit_memo_store(EvalState* state, uint32_t slot, const Value* const* args,
                           const Value* result) noexcept {
   MemoEntry& memo = state->memo[slot];
   memo.computed = true;
-  memo.input = *input;
-  memo.data = *data;
+  memo.input = *args[ir::kInputLocal];
+  memo.data = *args[ir::kDataLocal];
+  memo.mock_values = *args[ir::kMockValuesLocal];
   memo.result = *result;
 }
 

@@ -19,7 +19,7 @@
 namespace regoc::jit {
 
 // Bumped whenever a signature below changes; the backend rejects a host of another version.
-inline constexpr uint32_t kAbiVersion = 1;
+inline constexpr uint32_t kAbiVersion = 2;
 
 // Compiled code reads a Value's kind as its first byte (Value is standard-layout and `kind_`
 // is its first member) and treats a Value as 16 bytes aligned to 8.
@@ -32,6 +32,7 @@ struct MemoEntry {
   bool computed = false;
   Value input;
   Value data;
+  Value mock_values;
   Value result;
 };
 
@@ -62,9 +63,11 @@ inline constexpr int32_t kMemoMiss = 0;
 inline constexpr int32_t kMemoDefined = 1;
 inline constexpr int32_t kMemoUndefined = 2;
 
-// A compiled ir::Function: copies `count` arguments (input, data, then the function's own)
+// A compiled ir::Function: copies `count` arguments (input, data, mock values, then the
+// function's own)
 // into a new frame, runs the body and moves the result local into *result (left undefined
-// when the result is). The query plan has the same shape and gets a null `result`.
+// when the result is). The query plan has the same shape, gets input and data only and a
+// null `result`.
 using CompiledFunction = int32_t (*)(EvalState* state, const Value* const* args, uint32_t count,
                                      Value* result);
 
@@ -110,6 +113,8 @@ bool regoc_jit_not_equal(const Value* a, const Value* b) noexcept;
 bool regoc_jit_dot(Value* target, const Value* a, const Value* b) noexcept;
 // Dot with a constant string key: object lookups compare the key's text directly.
 bool regoc_jit_dot_string(Value* target, const Value* a, const Value* key) noexcept;
+// Dot with the kDotBaseDocument flag: a number key also matches an object key of its text.
+bool regoc_jit_dot_base_document(Value* target, const Value* a, const Value* b) noexcept;
 bool regoc_jit_len(Value* target, const Value* a) noexcept;
 
 // Scan: the number of elements (0 for a value that is not a collection) and element i.
@@ -122,10 +127,12 @@ int32_t regoc_jit_call_builtin(EvalState* state, const ir::Stmt* stmt,
 // A comparison builtin called inline: target := (a <relation> b) as a boolean; false (the call
 // is undefined) when an operand is undefined.
 bool regoc_jit_compare(Value* target, const Value* a, const Value* b, Relation relation) noexcept;
-int32_t regoc_jit_memo_lookup(EvalState* state, uint32_t slot, const Value* input,
-                              const Value* data, Value* target) noexcept;
-void regoc_jit_memo_store(EvalState* state, uint32_t slot, const Value* input,
-                          const Value* data, const Value* result) noexcept;
+// Memoization keys are the call's implicit arguments args[0..kImplicitParams): input, data and
+// the mock values.
+int32_t regoc_jit_memo_lookup(EvalState* state, uint32_t slot, const Value* const* args,
+                              Value* target) noexcept;
+void regoc_jit_memo_store(EvalState* state, uint32_t slot, const Value* const* args,
+                          const Value* result) noexcept;
 // Moves a defined *result into *target; false when *result is undefined.
 bool regoc_jit_take_result(Value* target, Value* result) noexcept;
 

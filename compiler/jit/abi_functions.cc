@@ -58,6 +58,7 @@ AbiFunctions::AbiFunctions(llvm::Module& module) {
   not_equal = d.declare("regoc_jit_not_equal", b, {p, p});
   dot = d.declare("regoc_jit_dot", b, {p, p, p});
   dot_string = d.declare("regoc_jit_dot_string", b, {p, p, p});
+  dot_base_document = d.declare("regoc_jit_dot_base_document", b, {p, p, p});
   len = d.declare("regoc_jit_len", b, {p, p});
 
   scan_count = d.declare("regoc_jit_scan_count", i64, {p});
@@ -65,8 +66,8 @@ AbiFunctions::AbiFunctions(llvm::Module& module) {
 
   call_builtin = d.declare("regoc_jit_call_builtin", i32, {p, p, p, i32, p});
   compare = d.declare("regoc_jit_compare", b, {p, p, p, i32});
-  memo_lookup = d.declare("regoc_jit_memo_lookup", i32, {p, i32, p, p, p});
-  memo_store = d.declare("regoc_jit_memo_store", v, {p, i32, p, p, p});
+  memo_lookup = d.declare("regoc_jit_memo_lookup", i32, {p, i32, p, p});
+  memo_store = d.declare("regoc_jit_memo_store", v, {p, i32, p, p});
   take_result = d.declare("regoc_jit_take_result", b, {p, p});
 
   make_array = d.declare("regoc_jit_make_array", v, {p});

@@ -1,5 +1,7 @@
 // Lowering of a function's frame and of the control-flow statements (Block, Break, Scan, Not),
 // plus the helpers that the data statements share. See function_lowering.h.
+#include <algorithm>
+
 #include <llvm/IR/Constants.h>
 #include <llvm/IR/Instructions.h>
 
@@ -45,8 +47,10 @@ void FunctionLowering::lower(const ir::Function& function, llvm::Function* targe
                              bool returns_result) {
   function_ = target;
   exits_.clear();
-  next_temp_ = function.locals;
-  uint32_t slots = function.locals + count_temps(function.body);
+  // The implicit parameters have slots even in a frame whose plan never reads them.
+  uint32_t locals = std::max(function.locals, ir::kImplicitParams);
+  next_temp_ = locals;
+  uint32_t slots = locals + count_temps(function.body);
 
   entry_ = llvm::BasicBlock::Create(context_, "entry", target);
   llvm::BasicBlock* body = new_block("body");

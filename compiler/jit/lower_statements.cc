@@ -60,6 +60,7 @@ void FunctionLowering::lower_read(const ir::Stmt& stmt) {
   if (stmt.op == ir::Op::Dot) {
     bool string_key = !stmt.b.is_local() && program_.constants[stmt.b.index].is_string();
     llvm::FunctionCallee dot = string_key ? abi_.dot_string : abi_.dot;
+    if (stmt.index == ir::kDotBaseDocument) dot = abi_.dot_base_document;
     continue_if_true(builder_.CreateCall(dot, {target, operand(stmt.a), operand(stmt.b)}));
   } else {
     continue_if_true(builder_.CreateCall(abi_.len, {target, operand(stmt.a)}));
@@ -84,7 +85,8 @@ std::optional<Relation> comparison_relation(const Builtin& builtin) {
 }  // namespace
 
 // The ABI returns kBuiltinOk, kBuiltinUndefined or kBuiltinError (state->error is set).
-// Comparisons cannot fail, so they skip the builtin call and its argument copies.
+// The comparison builtins always return Ok (runtime/builtins/comparison.cc), so their calls
+// skip the builtin and its argument copies.
 void FunctionLowering::lower_call_builtin(const ir::Stmt& stmt) {
   std::optional<Relation> relation = comparison_relation(*program_.builtins[stmt.index]);
   if (relation && stmt.args.size() == 2) {
@@ -121,8 +123,7 @@ void FunctionLowering::lower_call_function(const ir::Stmt& stmt) {
   llvm::BasicBlock* end = new_block("call.end");
 
   if (memoized) {
-    llvm::Value* status =
-        builder_.CreateCall(abi_.memo_lookup, {state_, slot, args[0], args[1], target});
+    llvm::Value* status = builder_.CreateCall(abi_.memo_lookup, {state_, slot, array, target});
     llvm::BasicBlock* call = new_block("call");
     llvm::SwitchInst* outcome = builder_.CreateSwitch(status, call, 2);
     outcome->addCase(llvm::cast<llvm::ConstantInt>(i32(kMemoDefined)), end);
@@ -135,7 +136,7 @@ void FunctionLowering::lower_call_function(const ir::Stmt& stmt) {
   llvm::BasicBlock* returned = new_block("call.returned");
   builder_.CreateCondBr(builder_.CreateICmpEQ(status, i32(kStatusOk)), returned, error_);
   builder_.SetInsertPoint(returned);
-  if (memoized) builder_.CreateCall(abi_.memo_store, {state_, slot, args[0], args[1], result});
+  if (memoized) builder_.CreateCall(abi_.memo_store, {state_, slot, array, result});
   llvm::Value* defined = builder_.CreateCall(abi_.take_result, {target, result});
   continue_if_true(defined);
   builder_.CreateBr(end);

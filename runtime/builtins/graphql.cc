@@ -71,7 +71,7 @@ std::string validation_message(const std::vector<gql::GraphqlError>& errors) {
   return rest + " in GraphQL query string at location " + parts[1] + ":" + parts[2];
 }
 
-// The documents of a parse and validation; `status` tells whether it succeeded.
+// The documents and values of one parse and validation, and the failure if it failed.
 struct Checked {
   gql::QueryDocument query;
   gql::SchemaDocument schema;

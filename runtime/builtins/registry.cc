@@ -69,6 +69,10 @@ struct GlobalRegistry {
     register_jwt_decode_builtins(registry);
     register_jwt_verify_builtins(registry);
     register_jwt_sign_builtins(registry);
+    register_crypto_key_builtins(registry);
+    register_x509_builtins(registry);
+    register_x509_verify_builtins(registry);
+    register_x509_keypair_builtins(registry);
 
     for (const Builtin& builtin : registry.builtins()) pointers.push_back(&builtin);
   }

@@ -81,5 +81,9 @@ void register_crypto_builtins(Registry& registry);
 void register_jwt_decode_builtins(Registry& registry);
 void register_jwt_verify_builtins(Registry& registry);
 void register_jwt_sign_builtins(Registry& registry);
+void register_crypto_key_builtins(Registry& registry);
+void register_x509_builtins(Registry& registry);
+void register_x509_verify_builtins(Registry& registry);
+void register_x509_keypair_builtins(Registry& registry);
 
 }  // namespace regoc

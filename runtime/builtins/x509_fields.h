@@ -38,8 +38,8 @@ Value name_value(const X509_NAME* name);
 Value time_value(const ASN1_TIME* time);
 
 /// Returns the DER encoding of an ASN.1 object through its i2d function.
-template <typename T>
-std::string der_of(T* object, int (*i2d)(T*, unsigned char**)) {
+template <typename T, typename Encoder>
+std::string der_of(T* object, Encoder i2d) {
   unsigned char* buffer = nullptr;
   int size = i2d(object, &buffer);
   if (size <= 0) return "";

@@ -79,6 +79,11 @@ bool chain_allows_usage(STACK_OF(X509) * chain, const VerifyOptions& options) {
   return true;
 }
 
+// Frees a stack of certificates without freeing the certificates it lists.
+struct StackDeleter {
+  void operator()(STACK_OF(X509) * stack) const { sk_X509_free(stack); }
+};
+
 // Verifies the chain; on success stores the chain from leaf to root in *chain.
 bool verify_chain(const std::vector<ParsedCertificate>& certificates,
                   const VerifyOptions& options, std::vector<ParsedCertificate>* chain) {
@@ -86,8 +91,7 @@ bool verify_chain(const std::vector<ParsedCertificate>& certificates,
   std::unique_ptr<X509_STORE, OpensslDeleter<X509_STORE, X509_STORE_free>> store(
       X509_STORE_new());
   X509_STORE_add_cert(store.get(), certificates.front().certificate.get());
-  std::unique_ptr<STACK_OF(X509), OpensslDeleter<STACK_OF(X509), sk_X509_free>> untrusted(
-      sk_X509_new_null());
+  std::unique_ptr<STACK_OF(X509), StackDeleter> untrusted(sk_X509_new_null());
   for (size_t i = 1; i + 1 < certificates.size(); ++i) {
     sk_X509_push(untrusted.get(), certificates[i].certificate.get());
   }

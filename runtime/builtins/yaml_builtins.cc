@@ -144,9 +144,33 @@ BuiltinStatus unmarshal(BuiltinContext& context, std::span<const Value> args, Va
   return BuiltinStatus::Ok;
 }
 
+// True when a content line of a document is indented less than the document's first content
+// line. Go's YAML parser rejects such documents ("  a: 1\nb: 2"); yaml-cpp accepts them.
+// NOTE: a dedented continuation line of a multi-line quoted scalar is flagged too.
+bool has_dedented_line(std::string_view text) {
+  size_t root_indent = std::string_view::npos;
+  while (!text.empty()) {
+    size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+    size_t indent = line.find_first_not_of(' ');
+    if (indent == std::string_view::npos || line[indent] == '#') continue;
+    if (line.starts_with("---") || line.starts_with("...")) {
+      root_indent = std::string_view::npos;
+      continue;
+    }
+    if (root_indent == std::string_view::npos) {
+      root_indent = indent;
+    } else if (indent < root_indent) {
+      return true;
+    }
+  }
+  return false;
+}
+
 BuiltinStatus is_valid(BuiltinContext&, std::span<const Value> args, Value& result) {
   bool valid = false;
-  if (args[0].is_string()) {
+  if (args[0].is_string() && !has_dedented_line(args[0].as_string())) {
     try {
       YAML::LoadAll(std::string(args[0].as_string()));
       valid = true;

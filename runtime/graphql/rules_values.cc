@@ -92,9 +92,11 @@ void check_object(const ValueNode& value, const AddError& add_error) {
   const Definition& type = *value.definition;
   for (const auto& field : type.fields) {
     if (!field->type->non_null) continue;
-    bool given = false;
-    for (const ChildValue& child : value.children) given = given || child.name == field->name;
-    if (!given && !field->default_value) {
+    bool provided = false;
+    for (const ChildValue& child : value.children) {
+      provided = provided || child.name == field->name;
+    }
+    if (!provided && !field->default_value) {
       add_error(value.position, "Field \"" + type.name + "." + field->name +
                                     "\" of required type \"" + field->type->to_string() +
                                     "\" was not provided.");

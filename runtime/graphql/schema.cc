@@ -1,6 +1,6 @@
 // Building and validating a schema from a type system document, with the rules and
-// messages of gqlparser's ValidateSchemaDocument: extensions are folded into their types
-// (an extension of an unknown type defines it), root operation types are resolved, and
+// messages of gqlparser's ValidateSchemaDocument. Extensions are folded into their types, and
+// an extension of an unknown type defines it. Then the root operation types are resolved and
 // every type and directive definition is checked. External interface: build_schema.
 #include "runtime/graphql/schema.h"
 

@@ -132,13 +132,15 @@ ir::Stmt scan(ir::Operand source, uint32_t key, uint32_t value, std::vector<ir::
   return s;
 }
 
+// The hand-built programs keep locals 0-2 for input, data and the mock values, as the planner
+// does; their own locals start at 3.
 TEST(JitIr, ScanArrayObjectSetAndScalar) {
   for (const char* source : {"[10, 20, 30]", R"({"b": 2, "a": 1})", "5", "\"s\""}) {
     ProgramBuilder p;
-    p.program.query.locals = 5;
+    p.program.query.locals = 6;
     ir::Operand collection = p.constant(source);
-    p.program.query.body.stmts.push_back(stmt(ir::Op::AssignVar, collection, {}, 2));
-    p.program.query.body.stmts.push_back(scan(L(2), 3, 4, list(result_add({L(3), L(4)}))));
+    p.program.query.body.stmts.push_back(stmt(ir::Op::AssignVar, collection, {}, 3));
+    p.program.query.body.stmts.push_back(scan(L(3), 4, 5, list(result_add({L(4), L(5)}))));
     RunOutcome outcome = run_both(p.program);
     EXPECT_TRUE(outcome.ok) << source;
   }
@@ -147,9 +149,9 @@ TEST(JitIr, ScanArrayObjectSetAndScalar) {
 TEST(JitIr, ScanOfSetVisitsItems) {
   ProgramBuilder p;
   p.program.constants.push_back(Value::set({Value::integer(2), Value::integer(1)}));
-  p.program.query.locals = 4;
+  p.program.query.locals = 5;
   p.program.query.body.stmts.push_back(
-      scan(ir::Operand::constant(0), 2, 3, list(result_add({L(2), L(3)}))));
+      scan(ir::Operand::constant(0), 3, 4, list(result_add({L(3), L(4)}))));
   RunOutcome outcome = run_both(p.program);
   EXPECT_EQ(outcome.rows.size(), 2u);
 }
@@ -157,29 +159,29 @@ TEST(JitIr, ScanOfSetVisitsItems) {
 // The body reassigns the scanned local; iteration must go on over the original collection.
 TEST(JitIr, ScanBodyReassignsSource) {
   ProgramBuilder p;
-  p.program.query.locals = 5;
+  p.program.query.locals = 6;
   ir::Operand items = p.constant("[1, 2, 3]");
   ir::Operand other = p.constant("[]");
-  p.program.query.body.stmts.push_back(stmt(ir::Op::AssignVar, items, {}, 2));
+  p.program.query.body.stmts.push_back(stmt(ir::Op::AssignVar, items, {}, 3));
   p.program.query.body.stmts.push_back(
-      scan(L(2), 3, 4, list(stmt(ir::Op::AssignVar, other, {}, 2), result_add({L(4)}))));
+      scan(L(3), 4, 5, list(stmt(ir::Op::AssignVar, other, {}, 3), result_add({L(5)}))));
   EXPECT_EQ(run_both(p.program).rows.size(), 3u);
 }
 
 // Break{1} inside a scan body ends the scan and the block holding it.
 TEST(JitIr, BreakLeavesEnclosingBlocks) {
   ProgramBuilder p;
-  p.program.query.locals = 5;
+  p.program.query.locals = 6;
   ir::Operand items = p.constant("[1, 2, 3]");
   ir::Operand two = p.constant("2");
   ir::Stmt brk = stmt(ir::Op::Break);
   brk.index = 1;
   std::vector<ir::Stmt> body;
-  body.push_back(result_add({L(4)}));
-  body.push_back(stmt(ir::Op::Equal, L(4), two));
+  body.push_back(result_add({L(5)}));
+  body.push_back(stmt(ir::Op::Equal, L(5), two));
   body.push_back(std::move(brk));
   std::vector<ir::Stmt> inner;
-  inner.push_back(scan(items, 3, 4, std::move(body)));
+  inner.push_back(scan(items, 4, 5, std::move(body)));
   inner.push_back(result_add({items}));  // skipped by the break
   std::vector<ir::Stmt> second;
   second.push_back(result_add({two}));
@@ -190,23 +192,24 @@ TEST(JitIr, BreakLeavesEnclosingBlocks) {
 
 TEST(JitIr, NotAndKindTests) {
   ProgramBuilder p;
-  p.program.query.locals = 3;
+  p.program.query.locals = 4;
   ir::Operand array = p.constant("[1]");
   ir::Operand object = p.constant("{}");
   auto& stmts = p.program.query.body.stmts;
-  stmts.push_back(stmt(ir::Op::AssignVar, array, {}, 2));
-  stmts.push_back(stmt(ir::Op::IsArray, L(2)));
+  stmts.push_back(stmt(ir::Op::AssignVar, array, {}, 3));
+  stmts.push_back(stmt(ir::Op::IsArray, L(3)));
   stmts.push_back(stmt(ir::Op::IsObject, object));
-  stmts.push_back(stmt(ir::Op::IsDefined, L(2)));
-  stmts.push_back(with_blocks(stmt(ir::Op::Not), block(list(stmt(ir::Op::IsObject, L(2))))));
+  stmts.push_back(stmt(ir::Op::IsDefined, L(3)));
+  stmts.push_back(stmt(ir::Op::IsUndefined, L(ir::kMockValuesLocal)));
+  stmts.push_back(with_blocks(stmt(ir::Op::Not), block(list(stmt(ir::Op::IsObject, L(3))))));
   stmts.push_back(with_blocks(stmt(ir::Op::Not), block(list(stmt(ir::Op::IsUndefined, L(1))))));
-  stmts.push_back(result_add({L(2)}));
+  stmts.push_back(result_add({L(3)}));
   EXPECT_EQ(run_both(p.program).rows.size(), 1u);
 }
 
 TEST(JitIr, NotOfCompletedBodyIsUndefined) {
   ProgramBuilder p;
-  p.program.query.locals = 2;
+  p.program.query.locals = 3;
   auto& stmts = p.program.query.body.stmts;
   stmts.push_back(with_blocks(stmt(ir::Op::Not), block(list(stmt(ir::Op::IsDefined, L(1))))));
   stmts.push_back(result_add({L(1)}));
@@ -215,13 +218,13 @@ TEST(JitIr, NotOfCompletedBodyIsUndefined) {
 
 TEST(JitIr, AssignVarOnceConflict) {
   ProgramBuilder p;
-  p.program.query.locals = 3;
-  ir::Stmt once = stmt(ir::Op::AssignVarOnce, p.constant("2"), {}, 2);
+  p.program.query.locals = 4;
+  ir::Stmt once = stmt(ir::Op::AssignVarOnce, p.constant("2"), {}, 3);
   once.message = "complete rules must not produce multiple outputs";
   auto& stmts = p.program.query.body.stmts;
-  stmts.push_back(stmt(ir::Op::AssignVar, p.constant("1"), {}, 2));
+  stmts.push_back(stmt(ir::Op::AssignVar, p.constant("1"), {}, 3));
   stmts.push_back(std::move(once));
-  stmts.push_back(result_add({L(2)}));
+  stmts.push_back(result_add({L(3)}));
   RunOutcome outcome = run_both(p.program);
   EXPECT_FALSE(outcome.ok);
   EXPECT_EQ(outcome.error.code, codes::kEvalConflict);
@@ -230,23 +233,23 @@ TEST(JitIr, AssignVarOnceConflict) {
 
 TEST(JitIr, ReadsAndConstruction) {
   ProgramBuilder p;
-  p.program.query.locals = 8;
+  p.program.query.locals = 9;
   auto& stmts = p.program.query.body.stmts;
-  stmts.push_back(stmt(ir::Op::Dot, L(0), p.constant("\"user\""), 2));
-  stmts.push_back(stmt(ir::Op::Len, L(2), {}, 3));
-  stmts.push_back(stmt(ir::Op::MakeArray, {}, {}, 4));
-  stmts.push_back(stmt(ir::Op::ArrayAppend, L(3), {}, 4));
-  stmts.push_back(stmt(ir::Op::MakeSet, {}, {}, 5));
-  stmts.push_back(stmt(ir::Op::SetAdd, L(2), {}, 5));
-  stmts.push_back(stmt(ir::Op::SetAdd, L(2), {}, 5));
-  stmts.push_back(stmt(ir::Op::MakeObject, {}, {}, 6));
-  stmts.push_back(stmt(ir::Op::ObjectInsert, p.constant("\"k\""), L(4), 6));
-  stmts.push_back(stmt(ir::Op::ObjectInsertOnce, p.constant("\"k\""), L(4), 6));
-  stmts.push_back(stmt(ir::Op::ObjectMerge, p.constant(R"({"m": {"n": 1}})"), {}, 6));
-  ir::Stmt upsert = stmt(ir::Op::Upsert, L(6), p.constant("true"), 7);
+  stmts.push_back(stmt(ir::Op::Dot, L(0), p.constant("\"user\""), 3));
+  stmts.push_back(stmt(ir::Op::Len, L(3), {}, 4));
+  stmts.push_back(stmt(ir::Op::MakeArray, {}, {}, 5));
+  stmts.push_back(stmt(ir::Op::ArrayAppend, L(4), {}, 5));
+  stmts.push_back(stmt(ir::Op::MakeSet, {}, {}, 6));
+  stmts.push_back(stmt(ir::Op::SetAdd, L(3), {}, 6));
+  stmts.push_back(stmt(ir::Op::SetAdd, L(3), {}, 6));
+  stmts.push_back(stmt(ir::Op::MakeObject, {}, {}, 7));
+  stmts.push_back(stmt(ir::Op::ObjectInsert, p.constant("\"k\""), L(5), 7));
+  stmts.push_back(stmt(ir::Op::ObjectInsertOnce, p.constant("\"k\""), L(5), 7));
+  stmts.push_back(stmt(ir::Op::ObjectMerge, p.constant(R"({"m": {"n": 1}})"), {}, 7));
+  ir::Stmt upsert = stmt(ir::Op::Upsert, L(7), p.constant("true"), 8);
   upsert.args = {p.constant("\"m\""), p.constant("\"o\"")};
   stmts.push_back(std::move(upsert));
-  stmts.push_back(result_add({L(2), L(3), L(4), L(5), L(6), L(7)}));
+  stmts.push_back(result_add({L(3), L(4), L(5), L(6), L(7), L(8)}));
   RunOutcome outcome = run_both(p.program, json(R"({"user": {"a": 1, "b": 2}})"));
   ASSERT_EQ(outcome.rows.size(), 1u);
   EXPECT_EQ(to_json(outcome.rows[0][5]), R"({"k":[2],"m":{"n":1,"o":true}})");
@@ -254,20 +257,50 @@ TEST(JitIr, ReadsAndConstruction) {
 
 TEST(JitIr, DotOfMissingKeyIsUndefined) {
   ProgramBuilder p;
-  p.program.query.locals = 3;
+  p.program.query.locals = 4;
   auto& stmts = p.program.query.body.stmts;
-  stmts.push_back(stmt(ir::Op::Dot, L(0), p.constant("\"missing\""), 2));
-  stmts.push_back(result_add({L(2)}));
+  stmts.push_back(stmt(ir::Op::Dot, L(0), p.constant("\"missing\""), 3));
+  stmts.push_back(result_add({L(3)}));
   EXPECT_EQ(run_both(p.program, json(R"({"a": 1})")).rows.size(), 0u);
+}
+
+// Dot keys of every kind, on each kind of collection, with and without the base document flag
+// (a number key then also matches an object key of its text).
+TEST(JitIr, DotKeysOfEveryKind) {
+  const char* collections[] = {R"({"2": "text", "a": 1, "1.5": "x"})", "[10, 20, 30]",
+                               R"(["a"])", "\"string\"", "null"};
+  const char* keys[] = {"2", "1", "1.5", "\"a\"", "\"2\"", "-1", "true"};
+  for (const char* collection : collections) {
+    for (const char* key : keys) {
+      for (uint32_t flag : {0u, ir::kDotBaseDocument}) {
+        ProgramBuilder p;
+        p.program.query.locals = 5;
+        ir::Operand source = p.constant(collection);
+        ir::Operand constant_key = p.constant(key);
+        auto& stmts = p.program.query.body.stmts;
+        ir::Stmt by_constant = stmt(ir::Op::Dot, source, constant_key, 3);
+        by_constant.index = flag;
+        stmts.push_back(std::move(by_constant));
+        stmts.push_back(result_add({L(3)}));
+        stmts.push_back(stmt(ir::Op::AssignVar, constant_key, {}, 4));
+        ir::Stmt by_local = stmt(ir::Op::Dot, source, L(4), 3);
+        by_local.index = flag;
+        stmts.push_back(std::move(by_local));
+        stmts.push_back(result_add({L(3)}));
+        SCOPED_TRACE(std::string(collection) + "[" + key + "] flag " + std::to_string(flag));
+        run_both(p.program);
+      }
+    }
+  }
 }
 
 TEST(JitIr, InsertPathOnceConflict) {
   ProgramBuilder p;
-  p.program.query.locals = 3;
+  p.program.query.locals = 4;
   auto& stmts = p.program.query.body.stmts;
-  stmts.push_back(stmt(ir::Op::MakeObject, {}, {}, 2));
+  stmts.push_back(stmt(ir::Op::MakeObject, {}, {}, 3));
   for (const char* leaf : {"1", "1", "2"}) {
-    ir::Stmt insert = stmt(ir::Op::ObjectInsertPathOnce, p.constant(leaf), {}, 2);
+    ir::Stmt insert = stmt(ir::Op::ObjectInsertPathOnce, p.constant(leaf), {}, 3);
     insert.args = {p.constant("\"a\""), p.constant("\"b\"")};
     insert.message = "object keys must be unique";
     stmts.push_back(std::move(insert));
@@ -277,33 +310,35 @@ TEST(JitIr, InsertPathOnceConflict) {
   EXPECT_EQ(outcome.error.message, "object keys must be unique");
 }
 
-// A memoized function that appends its result; called twice with the same documents, it runs
-// once. A call with another input runs again.
+// A memoized function that reads input.x. Two calls with the same documents run it once; a
+// call with another input or other mock values runs it again.
 TEST(JitIr, CallFunctionWithMemo) {
   ProgramBuilder p;
   ir::Function f;
   f.name = "data.t.p";
-  f.locals = 4;
-  f.result = 3;
+  f.locals = 5;
+  f.result = 4;
   f.memo_slot = 0;
-  f.body.stmts.push_back(stmt(ir::Op::Dot, L(0), p.constant("\"x\""), 2));
-  f.body.stmts.push_back(stmt(ir::Op::AssignVarOnce, L(2), {}, 3));
+  f.body.stmts.push_back(stmt(ir::Op::Dot, L(0), p.constant("\"x\""), 3));
+  f.body.stmts.push_back(stmt(ir::Op::AssignVarOnce, L(3), {}, 4));
   p.program.functions.push_back(std::move(f));
   p.program.memo_slots = 1;
 
-  p.program.query.locals = 5;
-  auto call = [&](uint32_t input_local, uint32_t target) {
+  p.program.query.locals = 8;
+  auto call = [&](uint32_t input_local, uint32_t mock_local, uint32_t target) {
     ir::Stmt s = stmt(ir::Op::CallFunction, {}, {}, target);
     s.index = 0;
-    s.args = {L(input_local), L(1)};
+    s.args = {L(input_local), L(1), L(mock_local)};
     return s;
   };
   auto& stmts = p.program.query.body.stmts;
-  stmts.push_back(call(0, 2));
-  stmts.push_back(call(0, 3));
-  stmts.push_back(stmt(ir::Op::AssignVar, p.constant(R"({"x": 9})"), {}, 4));
-  stmts.push_back(call(4, 4));
-  stmts.push_back(result_add({L(2), L(3), L(4)}));
+  stmts.push_back(call(0, 2, 3));
+  stmts.push_back(call(0, 2, 4));
+  stmts.push_back(stmt(ir::Op::AssignVar, p.constant(R"({"x": 9})"), {}, 5));
+  stmts.push_back(call(5, 2, 5));
+  stmts.push_back(stmt(ir::Op::AssignVar, p.constant("[1]"), {}, 6));
+  stmts.push_back(call(0, 6, 7));
+  stmts.push_back(result_add({L(3), L(4), L(5), L(7)}));
   RunOutcome outcome = run_both(p.program, json(R"({"x": 1})"));
   ASSERT_EQ(outcome.rows.size(), 1u);
   EXPECT_EQ(to_json(outcome.rows[0][2]), "9");
@@ -316,18 +351,44 @@ TEST(JitIr, CallBuiltinStrictAndNot) {
   for (bool strict : {false, true}) {
     ProgramBuilder p;
     p.program.builtins.push_back(to_number);
-    p.program.query.locals = 4;
+    p.program.query.locals = 5;
     auto& stmts = p.program.query.body.stmts;
-    ir::Stmt good = stmt(ir::Op::CallBuiltin, {}, {}, 2);
+    ir::Stmt good = stmt(ir::Op::CallBuiltin, {}, {}, 3);
     good.args = {p.constant("\"12\"")};
-    ir::Stmt bad = stmt(ir::Op::CallBuiltin, {}, {}, 3);
+    ir::Stmt bad = stmt(ir::Op::CallBuiltin, {}, {}, 4);
     bad.args = {p.constant("\"twelve\"")};
     stmts.push_back(std::move(good));
-    stmts.push_back(result_add({L(2)}));
-    stmts.push_back(std::move(bad));
     stmts.push_back(result_add({L(3)}));
+    stmts.push_back(std::move(bad));
+    stmts.push_back(result_add({L(4)}));
     RunOutcome outcome = run_both(p.program, Value(), Value::object(), strict);
     EXPECT_EQ(outcome.ok, !strict);
+  }
+}
+
+// The comparison builtins run inline in compiled code; every relation on every pair of kinds
+// must give the builtin's result.
+TEST(JitIr, ComparisonBuiltins) {
+  const char* values[] = {"null", "false", "1", "1.0", "2", "\"a\"", "[1]", "{}"};
+  for (const char* name : {"equal", "neq", "lt", "lte", "gt", "gte"}) {
+    const Builtin* builtin = find_builtin(name);
+    ASSERT_NE(builtin, nullptr) << name;
+    ProgramBuilder p;
+    p.program.builtins.push_back(builtin);
+    p.program.query.locals = 4;
+    for (const char* left : values) {
+      for (const char* right : values) {
+        ir::Stmt call = stmt(ir::Op::CallBuiltin, {}, {}, 3);
+        call.args = {p.constant(left), p.constant(right)};
+        std::vector<ir::Stmt> body;
+        body.push_back(std::move(call));
+        body.push_back(result_add({L(3)}));
+        p.program.query.body.stmts.push_back(
+            with_blocks(stmt(ir::Op::Block), block(std::move(body))));
+      }
+    }
+    SCOPED_TRACE(name);
+    EXPECT_EQ(run_both(p.program).rows.size(), 64u);
   }
 }
 
@@ -543,6 +604,20 @@ const PolicyCase kPolicies[] = {
      .query = "data.t.first",
      .input = R"({"pair": ["a", "b"]})",
      .expect = R"(string "a")"},
+    {.name = "data_number_key",
+     .modules = {"package t\np := data[2]\n"},
+     .query = "data.t.p",
+     .data = R"({"2": "bar"})",
+     .expect = R"(string "bar")"},
+    {.name = "with_function_value",
+     .modules = {"package t\nf(x) := x + 1\nr := f(1)\n"},
+     .query = "data.t.r with data.t.f as input.v",
+     .input = R"({"v": 7})",
+     .expect = "result:"},
+    {.name = "with_builtin_function",
+     .modules = {"package t\ns := count([1, 2])\nten(x) := 10\n"},
+     .query = "data.t.s with count as data.t.ten",
+     .expect = "result:"},
     {.name = "no_input",
      .modules = {"package t\nallow if input.x == 1\n"},
      .query = "data.t.allow",
