@@ -241,24 +241,25 @@ void Planner::plan_data_ref(const ast::Term& ref, const ValueCont& cont) {
   }
 
   bool base_only = !node->has_rules_below || is_data_mocked(node->path);
-  if (!base_only && node->rules.empty() && index < items.size() &&
-      !has_unbound_vars(*items[index]) && items[index]->kind != ast::TermKind::Var) {
-    base_only = true;  // a constant key that no rule below this node defines
+  if (!base_only && node->rules.empty() && index < items.size()) {
+    const ast::Term& part = *items[index];
+    if (constant_value(part)) {
+      base_only = true;  // a constant key that no rule below this node defines
+    } else if (!has_unbound_vars(part)) {
+      plan_dynamic_child(ref, node, index, cont);
+      return;
+    }
   }
   if (base_only) {
     plan_ref_parts(ref, 1, ir::Operand::local(frame_.data), cont, true);
     return;
   }
 
-  bool rule_children = std::any_of(node->children.begin(), node->children.end(),
-                                   [](const auto& c) { return c.second->has_rules_below; });
   if (!node->rules.empty() && rule_kind(*node) == RuleKind::Function) {
     fail(ref.location, "function " + ast::to_string(ref) + " is referenced without arguments");
     return;
   }
-  uint32_t function = (!node->rules.empty() && !rule_children)
-                          ? function_for(node, frame_.mocks)
-                          : extent_function_for(node, frame_.mocks);
+  uint32_t function = node_value_function(node);
   ir::LocalIndex value = new_local();
   auto& call = emit(ir::Op::CallFunction);
   call.index = function;
@@ -266,6 +267,64 @@ void Planner::plan_data_ref(const ast::Term& ref, const ValueCont& cont) {
   call.args = implicit_args();
   call.location = ref.location;
   plan_ref_parts(ref, index, ir::Operand::local(value), cont);
+}
+
+// The function that computes a node's document: its rules' function when no rule lies below
+// it, otherwise the function that builds its whole virtual document.
+uint32_t Planner::node_value_function(RuleNode* node) {
+  bool rule_children = std::any_of(node->children.begin(), node->children.end(),
+                                   [](const auto& c) { return c.second->has_rules_below; });
+  return (!node->rules.empty() && !rule_children) ? function_for(node, frame_.mocks)
+                                                  : extent_function_for(node, frame_.mocks);
+}
+
+// A ref part whose value is known only at run time, below a node whose children hold rules:
+// compares the key with each child's name and reads only the child it names, or else the
+// base document. Reading the whole document instead could call the rule being planned.
+void Planner::plan_dynamic_child(const ast::Term& ref, RuleNode* node, size_t index,
+                                 const ValueCont& cont) {
+  plan_value(ref.items[index], [&](ir::Operand key) {
+    ir::LocalIndex result = new_local();
+    emit(ir::Op::ResetLocal).target = result;
+    for (auto& [name, child] : node->children) {
+      if (!child->has_rules_below || is_data_mocked(child->path)) continue;
+      if (!child->rules.empty() && rule_kind(*child) == RuleKind::Function) continue;
+      emit_block([&] {
+        auto& test = emit(ir::Op::Equal);
+        test.a = key;
+        test.b = constant(Value::string(name));
+        ir::LocalIndex value = new_local();
+        auto& call = emit(ir::Op::CallFunction);
+        call.index = node_value_function(child.get());
+        call.target = value;
+        call.args = implicit_args();
+        call.location = ref.location;
+        auto& assign = emit(ir::Op::AssignVar);
+        assign.target = result;
+        assign.a = ir::Operand::local(value);
+      });
+    }
+    emit_block([&] {
+      emit(ir::Op::IsUndefined).a = ir::Operand::local(result);
+      ir::Operand current = ir::Operand::local(frame_.data);
+      auto dot = [&](ir::Operand part) {
+        ir::LocalIndex next = new_local();
+        auto& stmt = emit(ir::Op::Dot);
+        stmt.target = next;
+        stmt.a = current;
+        stmt.b = part;
+        stmt.index = ir::kDotBaseDocument;
+        current = ir::Operand::local(next);
+      };
+      for (const auto& name : node->path) dot(constant(Value::string(name)));
+      dot(key);
+      auto& assign = emit(ir::Op::AssignVar);
+      assign.target = result;
+      assign.a = current;
+    });
+    emit(ir::Op::IsDefined).a = ir::Operand::local(result);
+    plan_ref_parts(ref, index + 1, ir::Operand::local(result), cont);
+  });
 }
 
 // Applies ref parts from `index` on to a planned value: a bound part is a lookup, an unbound
@@ -364,8 +423,9 @@ void Planner::plan_call(const ast::Term& call, const ValueCont& cont) {
   std::vector<ast::TermPtr> args(call.items.begin() + 1, call.items.end());
   // Arguments that bind variables by iteration go first, so that plain uses of the same
   // variables in other arguments see them bound.
-  std::stable_partition(args.begin(), args.end(),
-                        [&](const ast::TermPtr& arg) { return has_unbound_vars(*arg); });
+  std::stable_partition(args.begin(), args.end(), [&](const ast::TermPtr& arg) {
+    return arg->kind != ast::TermKind::Var && has_unbound_vars(*arg);
+  });
   std::vector<ast::TermPtr> original(call.items.begin() + 1, call.items.end());
   plan_values(args, [&](const std::vector<ir::Operand>& planned) {
     std::vector<ir::Operand> ordered(original.size());

@@ -124,6 +124,9 @@ class Planner {
                         std::vector<ir::Operand>& done, const ValuesCont& cont);
   void plan_ref(const ast::Term& ref, const ValueCont& cont);
   void plan_data_ref(const ast::Term& ref, const ValueCont& cont);
+  uint32_t node_value_function(RuleNode* node);
+  void plan_dynamic_child(const ast::Term& ref, RuleNode* node, size_t index,
+                          const ValueCont& cont);
   // `base_document`: the value is (part of) the base document, whose object keys are strings,
   // so a number part also matches the key of its decimal text.
   void plan_ref_parts(const ast::Term& ref, size_t index, ir::Operand value,

@@ -154,8 +154,9 @@ void FunctionLowering::lower_break(const ir::Stmt& stmt) {
 //   header: i < count ? body : end;  body: key, value := element i; ...;  next: i + 1
 void FunctionLowering::lower_scan(const ir::Stmt& stmt) {
   llvm::Value* source = operand(stmt.a);
+  llvm::Value* copy = nullptr;
   if (stmt.a.is_local()) {
-    llvm::Value* copy = next_temp();
+    copy = next_temp();
     builder_.CreateCall(abi_.assign, {copy, source});
     source = copy;
   }
@@ -180,7 +181,11 @@ void FunctionLowering::lower_scan(const ir::Stmt& stmt) {
   builder_.SetInsertPoint(next);
   index->addIncoming(builder_.CreateAdd(index, llvm::ConstantInt::get(i64, 1)), next);
   builder_.CreateBr(header);
+
+  // Dropping the copy after a full loop lets later statements update the collection in place
+  // (a Break past the loop keeps the copy until the function returns).
   builder_.SetInsertPoint(end);
+  if (copy) builder_.CreateCall(abi_.reset, {copy});
 }
 
 // The body ending early makes Not defined; the body completing makes it undefined.

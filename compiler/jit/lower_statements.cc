@@ -114,8 +114,8 @@ void FunctionLowering::lower_call_function(const ir::Stmt& stmt) {
   const ir::Function& callee = program_.functions[stmt.index];
   std::vector<llvm::Value*> args = operands(stmt.args);
   llvm::Value* array = pointer_array(args);
-  uint32_t count =
-      std::min({static_cast<uint32_t>(args.size()), callee.params, callee.locals});
+  uint32_t frame_size = std::max(callee.locals, ir::kImplicitParams);
+  uint32_t count = std::min({static_cast<uint32_t>(args.size()), callee.params, frame_size});
   llvm::Value* target = local(stmt.target);
   llvm::Value* result = next_temp();
   llvm::Value* slot = i32(static_cast<uint32_t>(callee.memo_slot));

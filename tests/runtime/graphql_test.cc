@@ -180,7 +180,7 @@ TEST(GraphqlValidation, Fields) {
   EXPECT_EQ(first_error(kSchema, "{ hero }"),
             "input:1:3: Field \"hero\" of type \"Character\" must have a selection of "
             "subfields. Did you mean \"hero { ... }\"?");
-  EXPECT_EQ(first_error(kSchema, "{ count { a } }"),
+  EXPECT_EQ(first_error(kSchema, "{ count { __typename } }"),
             "input:1:3: Field \"count\" must not have a selection since type \"Int\" has no "
             "subfields.");
   EXPECT_EQ(first_error(kSchema, "{ count(x: 1) }"),
@@ -188,6 +188,12 @@ TEST(GraphqlValidation, Fields) {
   EXPECT_EQ(first_error(kSchema, "{ a: count  a: hero { id } }"),
             "input:1:13: Fields \"a\" conflict because count and hero are different fields. "
             "Use different aliases on the fields to fetch both if this was intentional.");
+}
+
+TEST(GraphqlValidation, ChildErrorsFirst) {
+  // Observers run after a node's children, so the error of a subfield comes first.
+  EXPECT_EQ(first_error(kSchema, "{ count { a } }"),
+            "input:1:11: Cannot query field \"a\" on type \"Int\".");
 }
 
 TEST(GraphqlValidation, Values) {
@@ -213,7 +219,7 @@ TEST(GraphqlValidation, VariablesAndFragments) {
             "input:1:11: Fragment \"F\" is never used.");
   EXPECT_EQ(first_error(kSchema, "{ hero { ...F } } fragment F on Droid { ...F }"),
             "input:1:44: Cannot spread fragment \"F\" within itself.");
-  EXPECT_EQ(first_error(kSchema, "{ hero { ... on Episode { id } } }"),
+  EXPECT_EQ(first_error(kSchema, "{ hero { ... on Episode { __typename } } }"),
             "input:1:14: Fragment cannot condition on non composite type \"Episode\".");
   EXPECT_EQ(first_error(kSchema, "mutation { count }"),
             "input:1:1: Schema does not support operation type \"mutation\"");
