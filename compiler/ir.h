@@ -80,6 +80,8 @@ enum class Op : uint8_t {
   ObjectInsertOnce,      // target[a] := b; error `message` if a is set to another value
   ObjectInsertPathOnce,  // target[args...] := a, making nested objects; error `message` on
                          // a different leaf value
+  ObjectSetAddPath,      // adds a to the set at target[args...], making nested objects and
+                         // the set; error `message` when the path holds another value
   ObjectMerge,           // target := deep merge of a into target (a's leaves win)
   Upsert,                // target := a with the path args set to b (for `with`)
   // Results.

@@ -35,6 +35,7 @@ const char* op_name(Op op) {
     case Op::ObjectInsert: return "ObjectInsert";
     case Op::ObjectInsertOnce: return "ObjectInsertOnce";
     case Op::ObjectInsertPathOnce: return "ObjectInsertPathOnce";
+    case Op::ObjectSetAddPath: return "ObjectSetAddPath";
     case Op::ObjectMerge: return "ObjectMerge";
     case Op::Upsert: return "Upsert";
     case Op::ResultAdd: return "ResultAdd";

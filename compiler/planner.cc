@@ -80,10 +80,13 @@ RuleNode* Planner::find_node(const std::vector<std::string>& path) const {
 RuleKind Planner::rule_kind(const RuleNode& node) const {
   for (const ast::Rule* rule : node.rules) {
     if (rule->head.is_function) return RuleKind::Function;
-    if (rule->head.contains) return RuleKind::MultiValue;
     size_t rest_start = 0;
     node_path_of(*rule, &rest_start);
-    if (rest_start < rule->head.ref->items.size()) return RuleKind::Object;
+    bool has_rest = rest_start < rule->head.ref->items.size();
+    // A multi-value rule with variables in its ref (`a[x] contains y`) builds an object
+    // whose leaves are sets.
+    if (rule->head.contains) return has_rest ? RuleKind::Object : RuleKind::MultiValue;
+    if (has_rest) return RuleKind::Object;
   }
   return RuleKind::Complete;
 }
@@ -218,9 +221,10 @@ void Planner::plan_rule_result(const ast::Rule& rule, RuleKind kind, ir::LocalIn
       std::vector<ast::TermPtr> keys;
       const auto& items = rule.head.ref->items;
       for (size_t i = rest_start; i < items.size(); ++i) keys.push_back(items[i]);
+      bool contains = rule.head.contains;
       plan_values(keys, [&](const std::vector<ir::Operand>& key_values) {
-        plan_value(value, [&](ir::Operand v) {
-          auto& stmt = emit(ir::Op::ObjectInsertPathOnce);
+        plan_value(contains ? rule.head.key : value, [&](ir::Operand v) {
+          auto& stmt = emit(contains ? ir::Op::ObjectSetAddPath : ir::Op::ObjectInsertPathOnce);
           stmt.target = result;
           stmt.a = v;
           stmt.args = key_values;
@@ -368,18 +372,29 @@ void Planner::plan_query(const CompiledProgram& compiled) {
   frame_.block = &query.body;
 
   const ast::Body& body = compiled.query;
-  program_->expressions = body.size();
   program_->bindings = compiled.query_vars;
   // As `opa eval` does, a query expression that is a term reports its value even when it is
   // false, unless the query has several expressions or iterates; then false filters it out.
   bool filter_false = body.size() > 1 || query_iterates(body);
-  std::vector<ir::LocalIndex> expression_values;
-  for (size_t i = 0; i < body.size(); ++i) expression_values.push_back(new_local());
+  // Expressions that the compiler generated (they have no source text) are evaluated but not
+  // reported.
+  std::vector<std::optional<ir::LocalIndex>> expression_values;
+  for (const auto& expr : body) {
+    if (expr->text.empty()) {
+      expression_values.push_back(std::nullopt);
+    } else {
+      expression_values.push_back(new_local());
+    }
+  }
+  program_->expressions = std::count_if(expression_values.begin(), expression_values.end(),
+                                        [](const auto& local) { return local.has_value(); });
 
   std::function<void(size_t)> plan_from = [&](size_t i) {
     if (i == body.size()) {
       auto& add = emit(ir::Op::ResultAdd);
-      for (auto local : expression_values) add.args.push_back(ir::Operand::local(local));
+      for (const auto& local : expression_values) {
+        if (local) add.args.push_back(ir::Operand::local(*local));
+      }
       for (const auto& name : compiled.query_vars) {
         auto it = frame_.vars.find(name);
         add.args.push_back(it != frame_.vars.end() ? ir::Operand::local(it->second)
@@ -388,14 +403,16 @@ void Planner::plan_query(const CompiledProgram& compiled) {
       return;
     }
     const ast::Expr& expr = *body[i];
-    ir::LocalIndex capture = expression_values[i];
-    if (expr.kind == ast::ExprKind::Term && !expr.negated) {
-      plan_expr_captured(expr, capture, filter_false, [&] { plan_from(i + 1); });
+    const auto& capture = expression_values[i];
+    if (capture && expr.kind == ast::ExprKind::Term && !expr.negated) {
+      plan_expr_captured(expr, *capture, filter_false, [&] { plan_from(i + 1); });
       return;
     }
-    auto& assign = emit(ir::Op::AssignVar);
-    assign.target = capture;
-    assign.a = constant(Value::boolean(true));
+    if (capture) {
+      auto& assign = emit(ir::Op::AssignVar);
+      assign.target = *capture;
+      assign.a = constant(Value::boolean(true));
+    }
     plan_expr(expr, [&] { plan_from(i + 1); });
   };
   plan_from(0);

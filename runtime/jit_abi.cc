@@ -106,6 +106,7 @@ const AbiSymbol kSymbols[] = {
     REGOC_JIT_SYMBOL(regoc_jit_object_insert),
     REGOC_JIT_SYMBOL(regoc_jit_object_insert_once),
     REGOC_JIT_SYMBOL(regoc_jit_object_insert_path_once),
+    REGOC_JIT_SYMBOL(regoc_jit_object_set_add_path),
     REGOC_JIT_SYMBOL(regoc_jit_object_merge),
     REGOC_JIT_SYMBOL(regoc_jit_upsert),
     REGOC_JIT_SYMBOL(regoc_jit_result_add),
@@ -339,6 +340,12 @@ bool regoc_jit_object_insert_path_once(Value* target, const Value* const* keys, 
                                        const Value* value) noexcept {
   std::vector<Value> path = gather(keys, count);
   return insert_path_once(*target, path, *value);
+}
+
+bool regoc_jit_object_set_add_path(Value* target, const Value* const* keys, uint32_t count,
+                                   const Value* value) noexcept {
+  std::vector<Value> path = gather(keys, count);
+  return set_add_path(*target, path, *value);
 }
 
 void regoc_jit_object_merge(Value* target, const Value* overlay) noexcept {

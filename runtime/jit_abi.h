@@ -146,6 +146,8 @@ void regoc_jit_object_insert(Value* target, const Value* key, const Value* value
 bool regoc_jit_object_insert_once(Value* target, const Value* key, const Value* value) noexcept;
 bool regoc_jit_object_insert_path_once(Value* target, const Value* const* keys, uint32_t count,
                                        const Value* value) noexcept;
+bool regoc_jit_object_set_add_path(Value* target, const Value* const* keys, uint32_t count,
+                                   const Value* value) noexcept;
 void regoc_jit_object_merge(Value* target, const Value* overlay) noexcept;
 void regoc_jit_upsert(Value* target, const Value* document, const Value* const* keys,
                       uint32_t count, const Value* value) noexcept;

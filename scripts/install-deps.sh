@@ -9,6 +9,7 @@ packages=(
   llvm-19-dev
   nlohmann-json3-dev libfmt-dev libre2-dev libssl-dev libsimdjson-dev libyaml-cpp-dev
   libgmp-dev
+  tzdata
   libgtest-dev libbenchmark-dev
 )
 

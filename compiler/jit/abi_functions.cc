@@ -78,6 +78,7 @@ AbiFunctions::AbiFunctions(llvm::Module& module) {
   object_insert = d.declare("regoc_jit_object_insert", v, {p, p, p});
   object_insert_once = d.declare("regoc_jit_object_insert_once", b, {p, p, p});
   object_insert_path_once = d.declare("regoc_jit_object_insert_path_once", b, {p, p, i32, p});
+  object_set_add_path = d.declare("regoc_jit_object_set_add_path", b, {p, p, i32, p});
   object_merge = d.declare("regoc_jit_object_merge", v, {p, p});
   upsert = d.declare("regoc_jit_upsert", v, {p, p, p, i32, p});
 

@@ -19,7 +19,7 @@ struct AbiFunctions {
   llvm::FunctionCallee call_builtin, compare, memo_lookup, memo_store, take_result;
   llvm::FunctionCallee make_array, make_object, make_set;
   llvm::FunctionCallee array_append, set_add, object_insert, object_insert_once;
-  llvm::FunctionCallee object_insert_path_once, object_merge, upsert;
+  llvm::FunctionCallee object_insert_path_once, object_set_add_path, object_merge, upsert;
   llvm::FunctionCallee result_add, raise_conflict;
 };
 

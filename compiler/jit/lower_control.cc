@@ -12,8 +12,8 @@ namespace regoc::jit {
 namespace {
 
 // Number of frame slots that a block needs beyond the function's locals: one per Scan (its
-// copy of the collection) and one per CallFunction (the callee's result). Slots are never
-// shared, so a value in one stays alive until the function returns.
+// copy of the collection) and one per CallFunction (the callee's result). No two statements
+// share a slot, and a slot may keep its value until the function returns.
 uint32_t count_temps(const ir::Block& block) {
   uint32_t count = 0;
   for (const ir::Stmt& stmt : block.stmts) {
@@ -39,7 +39,7 @@ FunctionLowering::FunctionLowering(llvm::LLVMContext& context, const ir::Program
   value_type_ = llvm::ArrayType::get(llvm::Type::getInt64Ty(context), 2);
 }
 
-// The frame holds the locals, then the temporaries; it is released on both exits:
+// The frame contains the locals, then the temporaries. Both exits release it:
 //   entry: frame_init, copy_args, br body
 //   done:  move result out, frame_release, ret kStatusOk
 //   error: frame_release, ret kStatusError
@@ -126,6 +126,7 @@ void FunctionLowering::lower_stmt(const ir::Stmt& stmt) {
     case Op::ObjectInsertOnce:
       return lower_construction(stmt);
     case Op::ObjectInsertPathOnce:
+    case Op::ObjectSetAddPath:
     case Op::ObjectMerge:
     case Op::Upsert:
       return lower_path_update(stmt);

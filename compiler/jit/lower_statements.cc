@@ -186,8 +186,10 @@ void FunctionLowering::lower_path_update(const ir::Stmt& stmt) {
     builder_.CreateCall(abi_.upsert, {target, operand(stmt.a), keys, count, operand(stmt.b)});
     return;
   }
-  llvm::Value* ok = builder_.CreateCall(abi_.object_insert_path_once,
-                                        {target, keys, count, operand(stmt.a)});
+  llvm::FunctionCallee update = stmt.op == ir::Op::ObjectSetAddPath
+                                    ? abi_.object_set_add_path
+                                    : abi_.object_insert_path_once;
+  llvm::Value* ok = builder_.CreateCall(update, {target, keys, count, operand(stmt.a)});
   conflict_unless(ok, stmt);
 }
 

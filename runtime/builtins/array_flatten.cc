@@ -22,8 +22,6 @@ BuiltinStatus flatten(BuiltinContext& context, std::span<const Value> args, Valu
 
 }  // namespace
 
-void register_array_flatten_builtins(Registry& registry) {
-  registry.add("array.flatten", flatten);
-}
+void register_array_flatten_builtins(Registry& registry) { registry.add("array.flatten", flatten); }
 
 }  // namespace regoc

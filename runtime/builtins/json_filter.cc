@@ -37,8 +37,8 @@ struct PathTree {
 std::string unescape_pointer_segment(std::string_view segment) {
   std::string out;
   for (size_t i = 0; i < segment.size(); ++i) {
-    if (segment[i] == '~' && i + 1 < segment.size() && (segment[i + 1] == '0' ||
-                                                         segment[i + 1] == '1')) {
+    if (segment[i] == '~' && i + 1 < segment.size() &&
+        (segment[i + 1] == '0' || segment[i + 1] == '1')) {
       out.push_back(segment[++i] == '0' ? '~' : '/');
     } else {
       out.push_back(segment[i]);
@@ -73,9 +73,8 @@ bool path_tree_operand(BuiltinContext& context, std::string_view name, const Val
     } else if (path.is_array()) {
       for (const Value& segment : path.array_items()) segments.push_back(segment_text(segment));
     } else {
-      context.type_error(name, 2,
-                         "one of {set, array} containing string paths or array of path segments",
-                         path);
+      context.type_error(
+          name, 2, "one of {set, array} containing string paths or array of path segments", path);
       return false;
     }
     tree->insert(segments);

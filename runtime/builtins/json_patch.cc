@@ -17,8 +17,7 @@ std::optional<Path> parse_path(const Value& value) {
   Path path;
   if (value.is_array()) {
     for (const Value& segment : value.array_items()) {
-      path.push_back(segment.is_string() ? std::string(segment.as_string())
-                                         : term_string(segment));
+      path.push_back(segment.is_string() ? std::string(segment.as_string()) : term_string(segment));
     }
     return path;
   }
@@ -106,7 +105,8 @@ bool edit(Value& node, std::span<const std::string> path, Edit kind, const Value
       return true;
     }
     std::vector<Value> members;
-    for (const Value& member : node.set_items()) members.push_back(member == *next ? updated : member);
+    for (const Value& member : node.set_items())
+      members.push_back(member == *next ? updated : member);
     node = Value::set(std::move(members));
     return true;
   }
@@ -119,7 +119,8 @@ bool edit(Value& node, std::span<const std::string> path, Edit kind, const Value
     if (node.find(segment) == nullptr) return false;
     std::vector<Value::Entry> entries;
     for (const Value::Entry& entry : node.object_entries()) {
-      if (!(entry.first.is_string() && entry.first.as_string() == segment)) entries.push_back(entry);
+      if (!(entry.first.is_string() && entry.first.as_string() == segment))
+        entries.push_back(entry);
     }
     node = Value::object(std::move(entries));
     return true;
@@ -127,8 +128,8 @@ bool edit(Value& node, std::span<const std::string> path, Edit kind, const Value
   if (node.is_array()) {
     std::vector<Value> items(node.array_items().begin(), node.array_items().end());
     if (kind == Edit::Add) {
-      std::optional<size_t> index =
-          segment == "-" ? std::optional<size_t>(items.size()) : array_index(segment, items.size() + 1);
+      std::optional<size_t> index = segment == "-" ? std::optional<size_t>(items.size())
+                                                   : array_index(segment, items.size() + 1);
       if (!index) return false;
       items.insert(items.begin() + static_cast<ptrdiff_t>(*index), value);
     } else {
@@ -213,8 +214,6 @@ BuiltinStatus patch(BuiltinContext& context, std::span<const Value> args, Value&
 
 }  // namespace
 
-void register_json_patch_builtins(Registry& registry) {
-  registry.add("json.patch", patch);
-}
+void register_json_patch_builtins(Registry& registry) { registry.add("json.patch", patch); }
 
 }  // namespace regoc

@@ -64,6 +64,7 @@ bool rsa_key(const Value& object, JsonWebKey* out, std::string* error) {
   };
   push(OSSL_PKEY_PARAM_RSA_N, n);
   push(OSSL_PKEY_PARAM_RSA_E, e);
+
   bool is_private = object.find("d") != nullptr;
   if (is_private) {
     std::string d;
@@ -81,6 +82,7 @@ bool rsa_key(const Value& object, JsonWebKey* out, std::string* error) {
       push(param, bytes);
     }
   }
+
   out->key = key_from_params("RSA", builder.get(), is_private);
   if (!out->key) *error = "failed to create RSA key from the JWK";
   return out->key != nullptr;

@@ -102,7 +102,7 @@ bool sign_ed25519(EVP_PKEY* key, std::string_view message, std::string* out) {
          EVP_DigestSign(context.get(), buffer, &size, bytes_of(message), message.size()) == 1;
 }
 
-// True when `key` can sign with `family`: the key type matches and the key is private.
+// True when `key` is of the type that `family` signs and verifies with.
 bool key_suits(const JsonWebKey& key, JwsFamily family) {
   switch (family) {
     case JwsFamily::Hmac: return key.kty == "oct";

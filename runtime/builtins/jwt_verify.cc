@@ -29,8 +29,8 @@ bool verify_eddsa(EVP_PKEY* key, const EVP_MD*, std::string_view message,
   return verify_ed25519(key, message, signature);
 }
 
-// Verifies as OPA's builtinJWTVerify: a key whose "kid" matches the header's decides alone;
-// otherwise any key whose "alg" is absent or equal to the header's may verify the token.
+// Verifies as OPA's builtinJWTVerify does. A key whose "kid" matches the header's decides
+// alone. Otherwise any key whose "alg" is absent or equal to the header's may verify it.
 BuiltinStatus verify_with_keys(BuiltinContext& context, std::string_view name,
                                std::span<const Value> args, const EVP_MD* md,
                                KeyVerifier verifier, Value& result) {

@@ -2,8 +2,8 @@
 // net.cidr_expand, net.cidr_merge and net.cidr_is_valid, plus net.lookup_ip_addr, which
 // resolves a host name with the system resolver (getaddrinfo).
 #include <netdb.h>
-#include <sys/socket.h>
 #include <netinet/in.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <cstring>
@@ -18,8 +18,8 @@ namespace {
 using Bits = unsigned __int128;
 
 // Reads a string operand that must be a CIDR. Returns false after failing.
-bool cidr_operand(BuiltinContext& context, std::string_view name, int operand,
-                  const Value& value, Network* out) {
+bool cidr_operand(BuiltinContext& context, std::string_view name, int operand, const Value& value,
+                  Network* out) {
   if (!value.is_string()) {
     context.type_error(name, operand, "string", value);
     return false;
@@ -38,8 +38,7 @@ BuiltinStatus cidr_is_valid(BuiltinContext&, std::span<const Value> args, Value&
   return BuiltinStatus::Ok;
 }
 
-BuiltinStatus cidr_intersects(BuiltinContext& context, std::span<const Value> args,
-                              Value& result) {
+BuiltinStatus cidr_intersects(BuiltinContext& context, std::span<const Value> args, Value& result) {
   constexpr std::string_view kName = "net.cidr_intersects";
   Network a, b;
   if (!cidr_operand(context, kName, 1, args[0], &a) ||
@@ -67,8 +66,7 @@ Address from_bits(Bits bits) {
   return address;
 }
 
-BuiltinStatus cidr_expand(BuiltinContext& context, std::span<const Value> args,
-                          Value& result) {
+BuiltinStatus cidr_expand(BuiltinContext& context, std::span<const Value> args, Value& result) {
   Network network;
   if (!cidr_operand(context, "net.cidr_expand", 1, args[0], &network)) {
     return BuiltinStatus::Error;
@@ -86,8 +84,8 @@ BuiltinStatus cidr_expand(BuiltinContext& context, std::span<const Value> args,
 // The items of net.cidr_contains_matches' operands with the index that the result reports:
 // array position, set member or object key. An item is a CIDR or address string, or an
 // array whose first element is one.
-bool match_items(BuiltinContext& context, std::string_view name, int operand,
-                 const Value& value, std::vector<std::pair<Value, Value>>* out) {
+bool match_items(BuiltinContext& context, std::string_view name, int operand, const Value& value,
+                 std::vector<std::pair<Value, Value>>* out) {
   auto add = [&](const Value& item, const Value& index) {
     if (item.is_string()) {
       out->emplace_back(item, index);
@@ -97,8 +95,9 @@ bool match_items(BuiltinContext& context, std::string_view name, int operand,
       out->emplace_back(item.array_items()[0], index);
       return true;
     }
-    builtin_error(context, name, "operand " + std::to_string(operand) +
-                                     ": element must be string or non-empty array");
+    builtin_error(
+        context, name,
+        "operand " + std::to_string(operand) + ": element must be string or non-empty array");
     return false;
   };
   if (value.is_string()) return add(value, value);
@@ -201,8 +200,7 @@ BuiltinStatus cidr_merge(BuiltinContext& context, std::span<const Value> args, V
   if (!operand.is_array() && !operand.is_set()) {
     return context.type_error("net.cidr_merge", 1, "one of {array, set}", operand);
   }
-  std::span<const Value> items = operand.is_array() ? operand.array_items()
-                                                    : operand.set_items();
+  std::span<const Value> items = operand.is_array() ? operand.array_items() : operand.set_items();
   struct Range {
     Bits first, last;
     bool v4;
@@ -235,8 +233,7 @@ BuiltinStatus cidr_merge(BuiltinContext& context, std::span<const Value> args, V
 }
 
 // Resolves a host name with getaddrinfo; the result is the set of its addresses.
-BuiltinStatus lookup_ip_addr(BuiltinContext& context, std::span<const Value> args,
-                             Value& result) {
+BuiltinStatus lookup_ip_addr(BuiltinContext& context, std::span<const Value> args, Value& result) {
   constexpr std::string_view kName = "net.lookup_ip_addr";
   if (!args[0].is_string()) return context.type_error(kName, 1, "string", args[0]);
   std::string name(args[0].as_string());

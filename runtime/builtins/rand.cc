@@ -21,9 +21,9 @@ BuiltinStatus intn(BuiltinContext& context, std::span<const Value> args, Value& 
   uint64_t magnitude = bound < 0 ? 0 - static_cast<uint64_t>(bound) : bound;
 
   if (!context.rand_cache.is_defined()) context.rand_cache = Value::object();
-  Value key = Value::array(
-      {Value::string(kName), args[0], Value::number(Number::from_bigint(mpz_class(
-                                          std::to_string(magnitude))))});
+  Value key =
+      Value::array({Value::string(kName), args[0],
+                    Value::number(Number::from_bigint(mpz_class(std::to_string(magnitude))))});
   if (const Value* cached = context.rand_cache.find(key)) {
     result = *cached;
     return BuiltinStatus::Ok;

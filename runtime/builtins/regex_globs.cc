@@ -20,7 +20,7 @@ namespace {
 // One pattern token: the bytes it matches and how often.
 struct GlobToken {
   std::bitset<256> bytes;
-  bool repeat = false;    // '*' or the second half of '+': zero or more
+  bool repeat = false;  // '*' or the second half of '+': zero or more
 };
 
 // Parses a character class body after '['; returns the position after ']'.
@@ -141,8 +141,7 @@ std::optional<std::string> template_expression(std::string_view text, char open,
   return expression;
 }
 
-BuiltinStatus template_match(BuiltinContext& context, std::span<const Value> args,
-                             Value& result) {
+BuiltinStatus template_match(BuiltinContext& context, std::span<const Value> args, Value& result) {
   constexpr std::string_view kName = "regex.template_match";
   for (int i = 0; i < 4; ++i) {
     if (!args[i].is_string()) return context.type_error(kName, i + 1, "string", args[i]);
@@ -158,7 +157,8 @@ BuiltinStatus template_match(BuiltinContext& context, std::span<const Value> arg
     return builtin_error(context, kName, "unbalanced braces in \"" + std::string(text) + "\"");
   }
   RE2 pattern(*expression, RE2::Quiet);
-  if (!pattern.ok()) return builtin_error(context, kName, "error parsing regexp: " + pattern.error());
+  if (!pattern.ok())
+    return builtin_error(context, kName, "error parsing regexp: " + pattern.error());
   result = Value::boolean(RE2::PartialMatch(args[1].as_string(), pattern));
   return BuiltinStatus::Ok;
 }

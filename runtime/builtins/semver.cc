@@ -12,8 +12,8 @@ namespace regoc {
 namespace {
 
 struct Version {
-  std::string_view major, minor, patch;        // digit strings without leading zeros
-  std::vector<std::string_view> pre_release;   // empty for a release version
+  std::string_view major, minor, patch;       // digit strings without leading zeros
+  std::vector<std::string_view> pre_release;  // empty for a release version
 };
 
 bool is_numeric(std::string_view text) {
@@ -32,8 +32,8 @@ bool is_number_field(std::string_view text) {
 bool is_identifier(std::string_view text) {
   if (text.empty()) return false;
   for (char c : text) {
-    bool alphanumeric = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-                        (c >= 'A' && c <= 'Z') || c == '-';
+    bool alphanumeric =
+        (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
     if (!alphanumeric) return false;
   }
   return true;
@@ -104,7 +104,7 @@ int compare_versions(const Version& a, const Version& b) {
   }
   // A release sorts after every pre-release of the same version.
   if (a.pre_release.empty() || b.pre_release.empty()) {
-    return static_cast<int>(b.pre_release.empty()) - static_cast<int>(a.pre_release.empty());
+    return static_cast<int>(a.pre_release.empty()) - static_cast<int>(b.pre_release.empty());
   }
   size_t common = std::min(a.pre_release.size(), b.pre_release.size());
   for (size_t i = 0; i < common; ++i) {

@@ -18,24 +18,47 @@ constexpr int64_t kNanosecondsPerSecond = 1000000000;
 constexpr std::array<std::string_view, 12> kMonthNames = {
     "January", "February", "March",     "April",   "May",      "June",
     "July",    "August",   "September", "October", "November", "December"};
-constexpr std::array<std::string_view, 7> kDayNames = {
-    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+constexpr std::array<std::string_view, 7> kDayNames = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                       "Thursday", "Friday", "Saturday"};
 
 // Layout elements; the names follow the reference time's fields.
 enum class Element {
   None,
-  LongMonth, Month, NumMonth, ZeroMonth,        // January Jan 1 01
-  LongWeekDay, WeekDay,                         // Monday Mon
-  Day, UnderDay, ZeroDay,                       // 2 _2 02
-  UnderYearDay, ZeroYearDay,                    // __2 002
-  Hour, Hour12, ZeroHour12,                     // 15 3 03
-  Minute, ZeroMinute, Second, ZeroSecond,       // 4 04 5 05
-  LongYear, Year,                               // 2006 06
-  PM, LowerPM,                                  // PM pm
-  TZ,                                           // MST
-  IsoSecondsTZ, IsoColonSecondsTZ, IsoTZ, IsoColonTZ, IsoShortTZ,  // Z070000 ... Z07
-  NumSecondsTZ, NumColonSecondsTZ, NumTZ, NumColonTZ, NumShortTZ,  // -070000 ... -07
-  FracSecond0, FracSecond9,                     // .000 .999 (or with a comma)
+  LongMonth,
+  Month,
+  NumMonth,
+  ZeroMonth,  // January Jan 1 01
+  LongWeekDay,
+  WeekDay,  // Monday Mon
+  Day,
+  UnderDay,
+  ZeroDay,  // 2 _2 02
+  UnderYearDay,
+  ZeroYearDay,  // __2 002
+  Hour,
+  Hour12,
+  ZeroHour12,  // 15 3 03
+  Minute,
+  ZeroMinute,
+  Second,
+  ZeroSecond,  // 4 04 5 05
+  LongYear,
+  Year,  // 2006 06
+  PM,
+  LowerPM,  // PM pm
+  TZ,       // MST
+  IsoSecondsTZ,
+  IsoColonSecondsTZ,
+  IsoTZ,
+  IsoColonTZ,
+  IsoShortTZ,  // Z070000 ... Z07
+  NumSecondsTZ,
+  NumColonSecondsTZ,
+  NumTZ,
+  NumColonTZ,
+  NumShortTZ,  // -070000 ... -07
+  FracSecond0,
+  FracSecond9,  // .000 .999 (or with a comma)
 };
 
 // One step of a layout: literal text, then an element (None at the end).
@@ -132,8 +155,7 @@ Element element_at(std::string_view layout, size_t i, size_t* length) {
       *length = end;
       return rest[1] == '0' ? Element::FracSecond0 : Element::FracSecond9;
     }
-    default:
-      return Element::None;
+    default: return Element::None;
   }
 }
 
@@ -277,10 +299,7 @@ int64_t floor_divide(__int128 value, int64_t divisor, int64_t* remainder) {
   return static_cast<int64_t>(quotient);
 }
 
-bool is_leap_year(int64_t year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
+bool is_leap_year(int64_t year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
 // The fields that a parse collects; -1 marks one the text did not give.
 struct ParsedFields {
@@ -288,8 +307,8 @@ struct ParsedFields {
   int month = -1, day = -1, year_day = -1;
   int hour = 0, minute = 0, second = 0, nanosecond = 0;
   bool pm = false, am = false;
-  bool utc = false;                // the text gave "Z" or "UTC"
-  int64_t offset = -1;             // seconds east of UTC; -1 when none was given
+  bool utc = false;     // the text gave "Z" or "UTC"
+  int64_t offset = -1;  // seconds east of UTC; -1 when none was given
   bool has_offset = false;
   std::string zone_name;
 };
@@ -312,8 +331,8 @@ class LayoutParser {
   ParsedFields fields_;
 
   bool cannot_parse(std::string_view element) {
-    error_ = "parsing time " + go_quoted(text_) + " as " + go_quoted(layout_) +
-             ": cannot parse " + go_quoted(value_) + " as " + go_quoted(element);
+    error_ = "parsing time " + go_quoted(text_) + " as " + go_quoted(layout_) + ": cannot parse " +
+             go_quoted(value_) + " as " + go_quoted(element);
     return false;
   }
   bool out_of_range(std::string_view field) {
@@ -495,8 +514,7 @@ bool LayoutParser::element(const Chunk& chunk, std::string_view rest_of_layout) 
   std::string_view before = value_;
   bool ok = true;
   switch (chunk.element) {
-    case Element::None:
-      return true;
+    case Element::None: return true;
     case Element::Year:
       ok = value_.size() >= 2 && take_number(&value_, true, &number);
       fields_.year = number >= 69 ? 1900 + number : 2000 + number;
@@ -563,8 +581,8 @@ bool LayoutParser::element(const Chunk& chunk, std::string_view rest_of_layout) 
       // Go accepts a fraction after the seconds even when the layout has none next.
       std::string_view layout = rest_of_layout;
       Element next = next_chunk(&layout).element;
-      bool fraction_follows = value_.size() >= 2 && (value_[0] == '.' || value_[0] == ',') &&
-                              is_digit_at(value_, 1);
+      bool fraction_follows =
+          value_.size() >= 2 && (value_[0] == '.' || value_[0] == ',') && is_digit_at(value_, 1);
       if (fraction_follows && next != Element::FracSecond0 && next != Element::FracSecond9) {
         size_t length = 2;
         while (is_digit_at(value_, length)) ++length;
@@ -582,16 +600,13 @@ bool LayoutParser::element(const Chunk& chunk, std::string_view rest_of_layout) 
       if (ok) value_.remove_prefix(2);
       break;
     }
-    case Element::TZ:
-      ok = value_.size() >= 3 && zone_name();
-      break;
+    case Element::TZ: ok = value_.size() >= 3 && zone_name(); break;
     case Element::FracSecond0:
       ok = value_.size() >= static_cast<size_t>(chunk.digits) + 1 &&
            take_fraction(&value_, chunk.digits + 1, &fields_.nanosecond);
       break;
     case Element::FracSecond9: {
-      if (value_.size() < 2 || (value_[0] != '.' && value_[0] != ',') ||
-          !is_digit_at(value_, 1)) {
+      if (value_.size() < 2 || (value_[0] != '.' && value_[0] != ',') || !is_digit_at(value_, 1)) {
         break;  // the fraction is optional
       }
       size_t length = 2;
@@ -644,8 +659,7 @@ bool LayoutParser::finish(__int128* unix_nanoseconds_out) {
   }
 
   int64_t offset = fields_.has_offset && !fields_.utc ? fields_.offset : 0;
-  if (!fields_.has_offset && fields_.zone_name.size() > 3 &&
-      fields_.zone_name.starts_with("GMT")) {
+  if (!fields_.has_offset && fields_.zone_name.size() > 3 && fields_.zone_name.starts_with("GMT")) {
     // "GMT+3": Go gives the zone the named number of hours.
     offset = std::stoi(fields_.zone_name.substr(3)) * 3600;
   }
@@ -708,9 +722,8 @@ CivilTime civil_time(__int128 unix_nanoseconds, const TimeZone& zone) {
   return time;
 }
 
-__int128 unix_nanoseconds(int64_t year, int64_t month, int64_t day, int64_t hour,
-                          int64_t minute, int64_t second, int64_t nanosecond,
-                          int64_t offset_seconds) {
+__int128 unix_nanoseconds(int64_t year, int64_t month, int64_t day, int64_t hour, int64_t minute,
+                          int64_t second, int64_t nanosecond, int64_t offset_seconds) {
   __int128 seconds = static_cast<__int128>(days_from_civil(year, month, day)) * kSecondsPerDay +
                      static_cast<__int128>(hour) * 3600 + minute * 60 + second - offset_seconds;
   return seconds * kNanosecondsPerSecond + nanosecond;
@@ -725,7 +738,6 @@ std::string format_time(const CivilTime& time, std::string_view layout) {
   }
   return out;
 }
-
 
 bool parse_time(std::string_view layout, std::string_view text, __int128* unix_nanoseconds_out,
                 std::string* error) {

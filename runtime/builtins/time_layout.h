@@ -14,16 +14,16 @@ namespace regoc {
 /// A point in time as a wall clock in one zone sees it.
 struct CivilTime {
   int64_t year = 1970;
-  int month = 1;       // 1-12
-  int day = 1;         // 1-31
+  int month = 1;  // 1-12
+  int day = 1;    // 1-31
   int hour = 0;
   int minute = 0;
   int second = 0;
   int nanosecond = 0;
-  int weekday = 4;     // 0 is Sunday
-  int year_day = 1;    // 1-366
+  int weekday = 4;   // 0 is Sunday
+  int year_day = 1;  // 1-366
   ZoneOffset zone;
-  bool utc = true;     // the zone is UTC itself, which RFC 3339 layouts print as "Z"
+  bool utc = true;  // the zone is UTC itself, which RFC 3339 layouts print as "Z"
 };
 
 /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar; months and days out
@@ -36,9 +36,8 @@ CivilTime civil_time(__int128 unix_nanoseconds, const TimeZone& zone);
 
 /// Unix nanoseconds of a wall-clock time at a fixed UTC offset (seconds east of UTC). Fields
 /// out of range carry over as in Go's time.Date.
-__int128 unix_nanoseconds(int64_t year, int64_t month, int64_t day, int64_t hour,
-                          int64_t minute, int64_t second, int64_t nanosecond,
-                          int64_t offset_seconds);
+__int128 unix_nanoseconds(int64_t year, int64_t month, int64_t day, int64_t hour, int64_t minute,
+                          int64_t second, int64_t nanosecond, int64_t offset_seconds);
 
 /// Formats `time` with a Go layout.
 std::string format_time(const CivilTime& time, std::string_view layout);

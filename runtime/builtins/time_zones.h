@@ -38,8 +38,8 @@ class TimeZone {
     std::string abbreviation;
   };
   struct Transition {
-    int64_t at = 0;   // Unix seconds
-    uint8_t type = 0; // index into types_
+    int64_t at = 0;    // Unix seconds
+    uint8_t type = 0;  // index into types_
   };
 
   bool utc_ = false;

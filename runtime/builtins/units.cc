@@ -189,23 +189,20 @@ BuiltinStatus parse(BuiltinContext& context, std::span<const Value> args, Value&
 
 // units.parse_bytes: case-insensitive units with an optional "b" ("10KB", "1kib"), and the
 // result truncated to an integer number of bytes.
-BuiltinStatus parse_bytes(BuiltinContext& context, std::span<const Value> args,
-                          Value& result) {
+BuiltinStatus parse_bytes(BuiltinContext& context, std::span<const Value> args, Value& result) {
   constexpr std::string_view kName = "units.parse_bytes";
   if (!args[0].is_string()) return context.type_error(kName, 1, "string", args[0]);
   std::string text = without_quotes(args[0].as_string());
   for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   std::string_view amount_text, unit_text;
-  if (!split_quantity(context, kName, text, "no byte amount provided", &amount_text,
-                      &unit_text)) {
+  if (!split_quantity(context, kName, text, "no byte amount provided", &amount_text, &unit_text)) {
     return BuiltinStatus::Error;
   }
   std::string_view unit = unit_text;
   if (unit.size() > 1 && unit.back() == 'b') unit.remove_suffix(1);
   std::optional<mpz_class> multiplier = unit_multiplier(unit);
   if (!multiplier) {
-    return builtin_error(context, kName, "byte unit " + std::string(unit_text) +
-                                             " not recognized");
+    return builtin_error(context, kName, "byte unit " + std::string(unit_text) + " not recognized");
   }
   std::optional<mpq_class> amount = parse_amount(amount_text);
   if (!amount) {

@@ -78,19 +78,19 @@ void add_time_fields(const Uuid& uuid, int version, std::vector<Value::Entry>* f
                        Value::integer((uuid[8] & 0x3f) << 8 | uuid[9]));
 
   char node[18];
-  std::snprintf(node, sizeof node, "%02x-%02x-%02x-%02x-%02x-%02x", uuid[10], uuid[11],
-                uuid[12], uuid[13], uuid[14], uuid[15]);
+  std::snprintf(node, sizeof node, "%02x-%02x-%02x-%02x-%02x-%02x", uuid[10], uuid[11], uuid[12],
+                uuid[13], uuid[14], uuid[15]);
   fields->emplace_back(Value::string("nodeid"), Value::string(node));
   std::string mac = (uuid[10] & 0x02) != 0 ? "local" : "global";
   mac += (uuid[10] & 0x01) != 0 ? ":multicast" : ":unicast";
   fields->emplace_back(Value::string("macvariables"), Value::string(mac));
 
   if (version != 2) return;
-  fields->emplace_back(Value::string("id"), Value::integer(static_cast<int64_t>(
-                                                big_endian(uuid, 0, 4))));
+  fields->emplace_back(Value::string("id"),
+                       Value::integer(static_cast<int64_t>(big_endian(uuid, 0, 4))));
   static constexpr std::string_view kDomains[] = {"Person", "Group", "Org"};
-  std::string domain = uuid[9] < 3 ? std::string(kDomains[uuid[9]])
-                                   : "Domain" + std::to_string(uuid[9]);
+  std::string domain =
+      uuid[9] < 3 ? std::string(kDomains[uuid[9]]) : "Domain" + std::to_string(uuid[9]);
   fields->emplace_back(Value::string("domain"), Value::string(domain));
 }
 
@@ -120,9 +120,9 @@ std::string random_uuid() {
   uuid[8] = (uuid[8] & 0x3f) | 0x80;  // RFC 4122 variant
   char text[37];
   std::snprintf(text, sizeof text,
-                "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                uuid[0], uuid[1], uuid[2], uuid[3], uuid[4], uuid[5], uuid[6], uuid[7],
-                uuid[8], uuid[9], uuid[10], uuid[11], uuid[12], uuid[13], uuid[14], uuid[15]);
+                "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", uuid[0],
+                uuid[1], uuid[2], uuid[3], uuid[4], uuid[5], uuid[6], uuid[7], uuid[8], uuid[9],
+                uuid[10], uuid[11], uuid[12], uuid[13], uuid[14], uuid[15]);
   return text;
 }
 

@@ -102,7 +102,9 @@ Value name_value(const X509_NAME* name) {
   }
 
   std::vector<Value::Entry> fields;
-  for (const auto& [list_name, items] : lists) fields.push_back(field(list_name, string_list(items)));
+  for (const auto& [list_name, items] : lists) {
+    fields.push_back(field(list_name, string_list(items)));
+  }
   fields.push_back(field("CommonName", Value::string(common_name)));
   fields.push_back(field("SerialNumber", Value::string(serial_number)));
   fields.push_back(field("Names", value_list(std::move(names))));
@@ -203,6 +205,7 @@ Value url_value(std::string_view uri) {
     fragment = rest.substr(hash + 1);
     rest = rest.substr(0, hash);
   }
+
   size_t colon = rest.find(':');
   if (colon != std::string_view::npos && colon > 0 && std::isalpha(rest[0]) &&
       rest.substr(0, colon).find_first_of("/?") == std::string_view::npos) {
@@ -214,6 +217,7 @@ Value url_value(std::string_view uri) {
     force_query = query.empty();
     rest = rest.substr(0, question);
   }
+
   if (!scheme.empty() && !rest.starts_with("/")) {
     opaque = rest;
   } else {
@@ -230,6 +234,7 @@ Value url_value(std::string_view uri) {
     }
     path = rest;
   }
+
   // NOTE: percent-escapes are kept as written; Go would unescape Path and Fragment and
   // keep the escaped text in RawPath and RawFragment.
   return Value::object({

@@ -96,7 +96,8 @@ bool build_keypair(std::string_view certificate_text, std::string_view key_text,
   std::vector<ParsedCertificate> leaf;
   if (!parse_der_certificates(ders.front(), &leaf, error)) return false;
   EVP_PKEY* public_key = X509_get0_pubkey(leaf.front().certificate.get());
-  if (public_key == nullptr || EVP_PKEY_get_base_id(public_key) != EVP_PKEY_get_base_id(key.get())) {
+  if (public_key == nullptr ||
+      EVP_PKEY_get_base_id(public_key) != EVP_PKEY_get_base_id(key.get())) {
     *error = "tls: private key type does not match public key type";
     return false;
   }

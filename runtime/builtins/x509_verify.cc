@@ -1,7 +1,7 @@
 // Chain verification builtins: crypto.x509.parse_and_verify_certificates and
 // crypto.x509.parse_and_verify_certificates_with_options. As in OPA, the first certificate is
-// the root, the last the leaf and those between intermediates; the result is [true, chain
-// from leaf to root] or [false, []]. External interface: register_x509_verify_builtins.
+// the root, the last is the leaf and those between are intermediates. The result is [true,
+// chain from leaf to root] or [false, []]. External interface: register_x509_verify_builtins.
 #include <ctime>
 #include <set>
 

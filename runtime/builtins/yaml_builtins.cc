@@ -1,7 +1,7 @@
-// YAML builtins: yaml.marshal (block style as Go's sigs.k8s.io/yaml writes it: mapping keys
-// sorted, sequences inside mappings not indented, strings quoted only when a plain scalar
-// would read as something else), yaml.unmarshal and yaml.is_valid (every document of a
-// multi-document stream must parse).
+// YAML builtins: yaml.marshal, yaml.unmarshal and yaml.is_valid. yaml.marshal writes block
+// style as Go's sigs.k8s.io/yaml does, with mapping keys sorted and sequences inside mappings
+// not indented. It quotes a string only when a plain scalar would read as something else.
+// yaml.is_valid requires every document of a multi-document stream to parse.
 #include <yaml-cpp/yaml.h>
 
 #include "runtime/builtins/operands.h"
@@ -15,10 +15,9 @@ namespace {
 // True when a YAML 1.1 reader would take the plain scalar as a null, boolean or number.
 bool reads_as_other_type(std::string_view text) {
   static constexpr std::string_view kWords[] = {
-      "~",   "null", "Null", "NULL", "y",   "Y",   "yes",   "Yes",   "YES",   "n",
-      "N",   "no",   "No",   "NO",   "true", "True", "TRUE", "false", "False", "FALSE",
-      "on",  "On",   "ON",   "off",  "Off", "OFF", ".inf", ".Inf", ".INF", "-.inf",
-      "+.inf", ".nan", ".NaN", ".NAN"};
+      "~",   "null", "Null", "NULL", "y",    "Y",     "yes",   "Yes",   "YES",  "n",   "N",  "no",
+      "No",  "NO",   "true", "True", "TRUE", "false", "False", "FALSE", "on",   "On",  "ON", "off",
+      "Off", "OFF",  ".inf", ".Inf", ".INF", "-.inf", "+.inf", ".nan",  ".NaN", ".NAN"};
   for (std::string_view word : kWords) {
     if (text == word) return true;
   }

@@ -172,6 +172,15 @@ int Interpreter::exec_stmt(const ir::Stmt& stmt, Value* frame) {
       }
       return kContinue;
     }
+    case Op::ObjectSetAddPath: {
+      std::vector<Value> keys;
+      keys.reserve(stmt.args.size());
+      for (const auto& arg : stmt.args) keys.push_back(operand(arg, frame));
+      if (!set_add_path(frame[stmt.target], keys, operand(stmt.a, frame))) {
+        return raise(stmt, codes::kEvalConflict, stmt.message);
+      }
+      return kContinue;
+    }
     case Op::ObjectMerge:
       frame[stmt.target] = merge_objects(frame[stmt.target], operand(stmt.a, frame));
       return kContinue;

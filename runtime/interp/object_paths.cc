@@ -18,6 +18,22 @@ bool insert_path_once(Value& object, std::span<const Value> keys, const Value& v
   return true;
 }
 
+bool set_add_path(Value& object, std::span<const Value> keys, const Value& value) {
+  if (!object.is_object()) return false;
+  const Value* existing = object.find(keys[0]);
+  if (keys.size() == 1) {
+    Value set = existing ? *existing : Value::set();
+    if (!set.is_set()) return false;
+    set.set_insert(value);
+    object.object_insert(keys[0], std::move(set));
+    return true;
+  }
+  Value child = existing ? *existing : Value::object();
+  if (!set_add_path(child, keys.subspan(1), value)) return false;
+  object.object_insert(keys[0], std::move(child));
+  return true;
+}
+
 Value merge_objects(const Value& base, const Value& overlay) {
   if (!base.is_object() || !overlay.is_object()) return overlay;
   Value merged = base;

@@ -13,6 +13,11 @@ namespace regoc {
 // value that is not an object.
 bool insert_path_once(Value& object, std::span<const Value> keys, const Value& value);
 
+// Adds `value` to the set at object[keys[0]][keys[1]]..., creating objects and the set along
+// the way. Returns false (changing nothing) when the path holds a value that is not an
+// object, or at its end not a set.
+bool set_add_path(Value& object, std::span<const Value> keys, const Value& value);
+
 // Merges `overlay` into `base`: objects merge key by key, recursively; any other overlay value
 // replaces the base value. An undefined or non-object base becomes `overlay`.
 Value merge_objects(const Value& base, const Value& overlay);

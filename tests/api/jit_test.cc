@@ -310,6 +310,37 @@ TEST(JitIr, InsertPathOnceConflict) {
   EXPECT_EQ(outcome.error.message, "object keys must be unique");
 }
 
+TEST(JitIr, SetAddPathAndConflict) {
+  for (bool with_conflict : {false, true}) {
+    ProgramBuilder p;
+    p.program.query.locals = 4;
+    auto& stmts = p.program.query.body.stmts;
+    auto add = [&](std::vector<ir::Operand> path, const char* item) {
+      ir::Stmt s = stmt(ir::Op::ObjectSetAddPath, p.constant(item), {}, 3);
+      s.args = std::move(path);
+      s.message = "object keys must be unique";
+      return s;
+    };
+    ir::Operand a = p.constant("\"a\"");
+    ir::Operand b = p.constant("\"b\"");
+    stmts.push_back(stmt(ir::Op::MakeObject, {}, {}, 3));
+    stmts.push_back(add({a, b}, "1"));
+    stmts.push_back(add({a, b}, "2"));
+    stmts.push_back(add({a, p.constant("\"c\"")}, "1"));
+    stmts.push_back(stmt(ir::Op::ObjectInsert, p.constant("\"x\""), p.constant("5"), 3));
+    if (with_conflict) stmts.push_back(add({p.constant("\"x\"")}, "3"));
+    stmts.push_back(result_add({L(3)}));
+    RunOutcome outcome = run_both(p.program);
+    EXPECT_EQ(outcome.ok, !with_conflict);
+    if (with_conflict) {
+      EXPECT_EQ(outcome.error.message, "object keys must be unique");
+    } else {
+      ASSERT_EQ(outcome.rows.size(), 1u);
+      EXPECT_EQ(to_json(outcome.rows[0][0]), R"({"a":{"b":[1,2],"c":[1]},"x":5})");
+    }
+  }
+}
+
 // A memoized function that reads input.x. Two calls with the same documents run it once; a
 // call with another input or other mock values runs it again.
 TEST(JitIr, CallFunctionWithMemo) {

@@ -287,7 +287,12 @@ TEST(X509Builtins, CertificateRequest) {
   EXPECT_EQ(run("crypto.x509.parse_certificate_request", {s("foobar")}),
             "eval_builtin_error: crypto.x509.parse_certificate_request: "
             "illegal base64 data at input byte 4");
+  // OPA base64-decodes text that does not start with the request's PEM header.
   EXPECT_EQ(run("crypto.x509.parse_certificate_request", {s(kLeafPem)}),
+            "eval_builtin_error: crypto.x509.parse_certificate_request: "
+            "illegal base64 data at input byte 0");
+  Value encoded_certificate = call("base64.encode", {s(kLeafPem)});
+  EXPECT_EQ(run("crypto.x509.parse_certificate_request", {encoded_certificate}),
             "eval_builtin_error: crypto.x509.parse_certificate_request: "
             "invalid PEM-encoded certificate signing request");
 }

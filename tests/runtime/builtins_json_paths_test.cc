@@ -19,12 +19,9 @@ std::string run(std::string_view name, std::vector<Value> args) {
   BuiltinContext context;
   Value result;
   switch (builtin->function(context, args, result)) {
-    case BuiltinStatus::Ok:
-      return term_string(result);
-    case BuiltinStatus::Undefined:
-      return "undefined";
-    case BuiltinStatus::Error:
-      return context.error.code + ": " + context.error.message;
+    case BuiltinStatus::Ok: return term_string(result);
+    case BuiltinStatus::Undefined: return "undefined";
+    case BuiltinStatus::Error: return context.error.code + ": " + context.error.message;
   }
   return "invalid status";
 }
@@ -55,8 +52,9 @@ TEST(JsonFilterBuiltins, FilterAndRemove) {
 
 TEST(JsonPatchBuiltin, Operations) {
   Value document = j("{\"a\": [1, 2], \"b\": {\"c\": 3}}");
-  EXPECT_EQ(run("json.patch", {document, j("[{\"op\": \"add\", \"path\": \"/a/-\", \"value\": 3}]")}),
-            "{\"a\": [1, 2, 3], \"b\": {\"c\": 3}}");
+  EXPECT_EQ(
+      run("json.patch", {document, j("[{\"op\": \"add\", \"path\": \"/a/-\", \"value\": 3}]")}),
+      "{\"a\": [1, 2, 3], \"b\": {\"c\": 3}}");
   EXPECT_EQ(run("json.patch", {document, j("[{\"op\": \"remove\", \"path\": \"/b/c\"}]")}),
             "{\"a\": [1, 2], \"b\": {}}");
   EXPECT_EQ(run("json.patch", {document, j("[{\"op\": \"move\", \"from\": \"/b/c\", "
@@ -72,7 +70,8 @@ TEST(JsonPatchBuiltin, Operations) {
 
 TEST(JsonMarshalOptionsBuiltin, Layouts) {
   Value value = j("{\"a\": [1, {}], \"b\": \"x\"}");
-  EXPECT_EQ(run("json.marshal_with_options", {value, j("{}")}), "\"{\\\"a\\\":[1,{}],\\\"b\\\":\\\"x\\\"}\"");
+  EXPECT_EQ(run("json.marshal_with_options", {value, j("{}")}),
+            "\"{\\\"a\\\":[1,{}],\\\"b\\\":\\\"x\\\"}\"");
   EXPECT_EQ(run("json.marshal_with_options", {value, j("{\"indent\": \" \", \"prefix\": \">\"}")}),
             "\"{\\n> \\\"a\\\": [\\n>  1,\\n>  {}\\n> ],\\n> \\\"b\\\": \\\"x\\\"\\n>}\"");
 }

@@ -19,12 +19,9 @@ std::string run(std::string_view name, std::vector<Value> args) {
   BuiltinContext context;
   Value result;
   switch (builtin->function(context, args, result)) {
-    case BuiltinStatus::Ok:
-      return term_string(result);
-    case BuiltinStatus::Undefined:
-      return "undefined";
-    case BuiltinStatus::Error:
-      return context.error.code + ": " + context.error.message;
+    case BuiltinStatus::Ok: return term_string(result);
+    case BuiltinStatus::Undefined: return "undefined";
+    case BuiltinStatus::Error: return context.error.code + ": " + context.error.message;
   }
   return "invalid status";
 }
@@ -50,8 +47,8 @@ TEST(NetCidrBuiltins, ExpandAndValidity) {
 }
 
 TEST(NetCidrBuiltins, Intersects) {
-  EXPECT_EQ(run("net.cidr_intersects", {s("fd1e:5bfe:8af3:9ddc::/64"),
-                                        s("fd1e:5bfe:8af3:9ddc:1111::/72")}),
+  EXPECT_EQ(run("net.cidr_intersects",
+                {s("fd1e:5bfe:8af3:9ddc::/64"), s("fd1e:5bfe:8af3:9ddc:1111::/72")}),
             "true");
   EXPECT_EQ(run("net.cidr_intersects", {s("10.0.0.0/24"), s("10.0.1.0/24")}), "false");
 }

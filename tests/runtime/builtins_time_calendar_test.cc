@@ -20,12 +20,9 @@ std::string run(std::string_view name, std::vector<Value> args) {
   BuiltinContext context;
   Value result;
   switch (builtin->function(context, args, result)) {
-    case BuiltinStatus::Ok:
-      return term_string(result);
-    case BuiltinStatus::Undefined:
-      return "undefined";
-    case BuiltinStatus::Error:
-      return context.error.code + ": " + context.error.message;
+    case BuiltinStatus::Ok: return term_string(result);
+    case BuiltinStatus::Undefined: return "undefined";
+    case BuiltinStatus::Error: return context.error.code + ": " + context.error.message;
   }
   return "invalid status";
 }

@@ -19,12 +19,9 @@ std::string run(std::string_view name, std::vector<Value> args) {
   BuiltinContext context;
   Value result;
   switch (builtin->function(context, args, result)) {
-    case BuiltinStatus::Ok:
-      return term_string(result);
-    case BuiltinStatus::Undefined:
-      return "undefined";
-    case BuiltinStatus::Error:
-      return context.error.code + ": " + context.error.message;
+    case BuiltinStatus::Ok: return term_string(result);
+    case BuiltinStatus::Undefined: return "undefined";
+    case BuiltinStatus::Error: return context.error.code + ": " + context.error.message;
   }
   return "invalid status";
 }
@@ -57,7 +54,8 @@ TEST(UnitBuiltins, ParseErrors) {
             "eval_builtin_error: units.parse: spaces not allowed in resource strings");
   EXPECT_EQ(run("units.parse", {s("10e10000000Ei")}),
             "eval_builtin_error: units.parse: exponent too large");
-  EXPECT_EQ(run("units.parse", {s("10Q")}), "eval_builtin_error: units.parse: unit Q not recognized");
+  EXPECT_EQ(run("units.parse", {s("10Q")}),
+            "eval_builtin_error: units.parse: unit Q not recognized");
 }
 
 TEST(UnitBuiltins, ParseBytes) {

@@ -19,12 +19,9 @@ std::string run(std::string_view name, std::vector<Value> args) {
   BuiltinContext context;
   Value result;
   switch (builtin->function(context, args, result)) {
-    case BuiltinStatus::Ok:
-      return term_string(result);
-    case BuiltinStatus::Undefined:
-      return "undefined";
-    case BuiltinStatus::Error:
-      return context.error.code + ": " + context.error.message;
+    case BuiltinStatus::Ok: return term_string(result);
+    case BuiltinStatus::Undefined: return "undefined";
+    case BuiltinStatus::Error: return context.error.code + ": " + context.error.message;
   }
   return "invalid status";
 }
@@ -41,19 +38,19 @@ Value s(std::string_view text) { return Value::string(text); }
 
 TEST(WalkBuiltin, PairsInPreOrder) {
   EXPECT_EQ(run("walk", {j("1")}), "[[[], 1]]");
-  EXPECT_EQ(run("walk", {j("{\"b\": [true], \"a\": 1}")}),
-            "[[[], {\"a\": 1, \"b\": [true]}], [[\"a\"], 1], [[\"b\"], [true]], [[\"b\", 0], true]]");
+  EXPECT_EQ(
+      run("walk", {j("{\"b\": [true], \"a\": 1}")}),
+      "[[[], {\"a\": 1, \"b\": [true]}], [[\"a\"], 1], [[\"b\"], [true]], [[\"b\", 0], true]]");
 }
 
 TEST(GraphBuiltins, ReachablePaths) {
-  EXPECT_EQ(run("graph.reachable_paths", {j("{\"a\": [\"b\"], \"b\": [\"c\"], \"c\": [\"a\"]}"),
-                                          j("[\"a\"]")}),
+  EXPECT_EQ(run("graph.reachable_paths",
+                {j("{\"a\": [\"b\"], \"b\": [\"c\"], \"c\": [\"a\"]}"), j("[\"a\"]")}),
             "{[\"a\", \"b\", \"c\"]}");
   EXPECT_EQ(run("graph.reachable_paths",
                 {j("{\"a\": [\"b\", \"c\"], \"b\": [\"c\"], \"c\": []}"), j("[\"a\"]")}),
             "{[\"a\", \"b\", \"c\"], [\"a\", \"c\"]}");
-  EXPECT_EQ(run("graph.reachable_paths", {j("{\"a\": null}"), j("[\"a\", \"z\"]")}),
-            "{[\"a\"]}");
+  EXPECT_EQ(run("graph.reachable_paths", {j("{\"a\": null}"), j("[\"a\", \"z\"]")}), "{[\"a\"]}");
   EXPECT_EQ(run("graph.reachable_paths", {j("1"), j("[]")}),
             "eval_type_error: graph.reachable_paths: operand 1 must be object but got number");
 }

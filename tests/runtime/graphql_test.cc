@@ -263,5 +263,29 @@ TEST(GraphqlBuiltins, ObjectOperands) {
             "field OperationDefinition.Name of type string");
 }
 
+TEST(GraphqlBuiltins, MalformedInputsDoNotCrash) {
+  const std::vector<std::string> queries = {
+      "{", "}", "query", "query Q(", "query Q($", "query Q($a:", "query Q($a: [", "{ a(", "{ a(b:",
+      "{ a(b: [", "{ a(b: {", "{ ... on", "fragment", "fragment F on", "{ a @", "\"\"\"",
+      "{ a(b: $c) @d(e: [1, {f: $g}]) { ...H ... on I { j } } } fragment H on I { k }",
+      "subscription { a b __typename }", "{ a } { b }", "query A { a } query A { a }"};
+  const std::string schema = "type Query { a(b: [Int]): Q  k: Int }  type Q { j: Int }";
+  for (const std::string& query : queries) {
+    EXPECT_FALSE(run("graphql.parse_query", {s(query)}).empty()) << query;
+    EXPECT_FALSE(run("graphql.is_valid", {s(query), s(schema)}).empty()) << query;
+    EXPECT_FALSE(run("graphql.schema_is_valid", {s(query)}).empty()) << query;
+  }
+  const std::vector<std::string> objects = {
+      R"({"Operations": [null, {"SelectionSet": [null, 1, {"Arguments": [{"Name": "b"}]}]}]})",
+      R"({"Operations": [{"SelectionSet": [{"Name": "a", "SelectionSet": "x"}]}]})",
+      R"({"Operations": [{"VariableDefinitions": [{"Variable": "v"}]}]})",
+      R"({"Definitions": [{"Kind": "OBJECT", "Name": "Query", "Fields": [{"Name": "a"}]}]})",
+      R"({"Definitions": [{"Kind": "UNION", "Name": "U", "Types": ["Nope", null]}]})"};
+  for (const std::string& object : objects) {
+    EXPECT_FALSE(run("graphql.parse", {j(object), s(schema)}).empty()) << object;
+    EXPECT_FALSE(run("graphql.schema_is_valid", {j(object)}).empty()) << object;
+  }
+}
+
 }  // namespace
 }  // namespace regoc
