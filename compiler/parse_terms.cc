@@ -441,17 +441,17 @@ TermPtr TreeBuilder::build_collection(RegoParser::PrimaryContext* ctx) {
   RegoParser::QueryContext* body = nullptr;
   if (auto* compr = dynamic_cast<RegoParser::ArrayComprContext*>(ctx)) {
     term = ast::make_term(TermKind::ArrayCompr, at);
-    term->value = build_term(compr->term());
+    term->value = build_binary(compr->andExpr());
     body = compr->query();
   } else if (auto* compr = dynamic_cast<RegoParser::SetComprContext*>(ctx)) {
     term = ast::make_term(TermKind::SetCompr, at);
-    term->value = build_term(compr->term());
+    term->value = build_binary(compr->andExpr());
     body = compr->query();
   } else {
     auto* object = dynamic_cast<RegoParser::ObjectComprContext*>(ctx);
     term = ast::make_term(TermKind::ObjectCompr, at);
     term->key = build_in(object->exprIn());
-    term->value = build_term(object->term());
+    term->value = build_binary(object->andExpr());
     body = object->query();
   }
   term->body = std::make_shared<ast::Body>(build_query(body));

@@ -482,7 +482,17 @@ void Planner::plan_call_to(const std::string& name, const ast::Term& call,
   stmt.target = result;
   stmt.args = args;
   stmt.location = call.location;
-  cont(ir::Operand::local(result));
+  if (!builtin->relation) {
+    cont(ir::Operand::local(result));
+    return;
+  }
+  // A relation (walk) returns the array of all its outputs; the call yields each in turn.
+  ir::LocalIndex index = new_local();
+  ir::LocalIndex output = new_local();
+  auto& scan = emit_nested(ir::Op::Scan, [&] { cont(ir::Operand::local(output)); });
+  scan.a = ir::Operand::local(result);
+  scan.key = index;
+  scan.value = output;
 }
 
 // print(a, b) prints each argument's value, or <undefined>: each argument is collected into a

@@ -101,6 +101,7 @@ const std::vector<std::pair<std::string_view, FieldReader>>& field_readers() {
       {"modules", read_modules},
       {"data",
        [](const Value& value, C* out) -> std::string {
+         if (value.is_null()) return "";  // a bare `data:` line: OPA treats it as absent
          if (!value.is_object()) return type_error("data", "an object", value);
          out->data = value;
          return "";

@@ -79,10 +79,11 @@ termPart   : {adjacent()}? DOT {adjacent()}? refName # dotPart
            ;
 primary    : scalar                              # scalarPrimary
            | var                                 # varPrimary
-           | LBRACK term PIPE query RBRACK       # arrayCompr
+           // A comprehension's head may use any operator but `|`, which ends it.
+           | LBRACK andExpr PIPE query RBRACK    # arrayCompr
            | LBRACK exprList? RBRACK             # array
-           | LBRACE term PIPE query RBRACE       # setCompr
-           | LBRACE exprIn COLON term PIPE query RBRACE # objectCompr
+           | LBRACE andExpr PIPE query RBRACE    # setCompr
+           | LBRACE exprIn COLON andExpr PIPE query RBRACE # objectCompr
            | LBRACE pair (COMMA pair)* COMMA? RBRACE    # object
            | LBRACE exprList RBRACE              # set
            | LBRACE RBRACE                       # emptyObject
