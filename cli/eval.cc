@@ -60,8 +60,8 @@ bool load_files(const EvalFlags& flags, LoadedFiles* files, Errors* errors) {
 }
 
 // Parses the modules and compiles the query; returns false with the errors on failure.
-bool prepare_query(const LoadedFiles& files, const std::string& query, PreparedQuery* prepared,
-                   Errors* errors) {
+bool prepare_query(const LoadedFiles& files, const std::string& query, ExecutorKind executor,
+                   PreparedQuery* prepared, Errors* errors) {
   Engine engine;
   for (const ModuleSource& module : files.modules) {
     Errors parse_errors = engine.add_module(module.file_name, module.text);
@@ -69,7 +69,7 @@ bool prepare_query(const LoadedFiles& files, const std::string& query, PreparedQ
   }
   if (!errors->empty()) return false;
   engine.set_data(files.data);
-  *errors = engine.prepare(query, prepared);
+  *errors = engine.prepare(query, prepared, executor);
   return errors->empty();
 }
 
@@ -91,7 +91,7 @@ int evaluate(const EvalFlags& flags, const std::string& query, const Value& inpu
   if (!load_files(flags, &files, &report.errors)) return print_report(report, flags);
 
   PreparedQuery prepared;
-  if (!prepare_query(files, query, &prepared, &report.errors)) return print_report(report, flags);
+  if (!prepare_query(files, query, flags.executor, &prepared, &report.errors)) return print_report(report, flags);
   if (flags.dump_ir) {
     std::cout << prepared.dump_ir() << std::flush;
     return kExitOk;

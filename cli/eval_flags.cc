@@ -13,7 +13,7 @@ namespace {
 
 enum class OptionId {
   Data, Bundle, Input, StdinInput, Stdin, Format, Fail, FailDefined, StrictBuiltinErrors,
-  DumpIr, PrettyLimit, Help, Target, V1Compatible, Unsupported,
+  DumpIr, PrettyLimit, Help, Target, V1Compatible, Engine, Unsupported,
 };
 
 struct OptionSpec {
@@ -36,6 +36,7 @@ constexpr OptionSpec kOptions[] = {
     {"fail-defined", '\0', false, OptionId::FailDefined},
     {"strict-builtin-errors", '\0', false, OptionId::StrictBuiltinErrors},
     {"dump-ir", '\0', false, OptionId::DumpIr},
+    {"engine", '\0', true, OptionId::Engine},
     {"pretty-limit", '\0', true, OptionId::PrettyLimit},
     {"help", 'h', false, OptionId::Help},
     {"target", 't', true, OptionId::Target},
@@ -129,6 +130,15 @@ std::string apply(const OptionSpec& spec, const std::optional<std::string>& valu
     case OptionId::StrictBuiltinErrors:
       return parse_bool(spec, value, &out->strict_builtin_errors);
     case OptionId::DumpIr: return parse_bool(spec, value, &out->dump_ir);
+    case OptionId::Engine:
+      if (*value == "interp") {
+        out->executor = ExecutorKind::Interpreter;
+      } else if (*value == "jit") {
+        out->executor = ExecutorKind::Jit;
+      } else {
+        return "invalid value \"" + *value + "\" for --engine: expected interp or jit";
+      }
+      return "";
     case OptionId::Help: return parse_bool(spec, value, &out->help);
     case OptionId::V1Compatible: {
       bool ignored = false;  // Rego v1 is the only language version regoc parses.
@@ -233,6 +243,8 @@ Options:
       --fail-defined          exit with status 1 when the result is defined
       --strict-builtin-errors make the first builtin error end evaluation with an error
       --dump-ir               print the planned IR of the query instead of evaluating it
+      --engine ENGINE         interp (default: the IR interpreter, no compile cost) or jit
+                              (native code through LLVM, for repeated evaluation)
   -t, --target rego           the evaluation target; only rego is supported
   -h, --help                  print this help
 

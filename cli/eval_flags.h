@@ -4,6 +4,8 @@
 // not implement are rejected by name rather than ignored.
 #pragma once
 
+#include "api/engine.h"
+
 #include <optional>
 #include <span>
 #include <string>
@@ -25,6 +27,7 @@ struct EvalFlags {
   bool fail_defined = false;              // --fail-defined: exit 1 when it is defined
   bool strict_builtin_errors = false;     // --strict-builtin-errors
   bool dump_ir = false;                   // --dump-ir: print the planned IR, do not evaluate
+  ExecutorKind executor = ExecutorKind::Interpreter;  // --engine
   bool help = false;                      // -h/--help
 };
 

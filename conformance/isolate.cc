@@ -47,16 +47,17 @@ void write_all(int fd, const std::string& text) {
 }
 
 // Runs one case in the child and sends the outcome; never returns.
-[[noreturn]] void child_main(const ConformanceCase& test, int fd, int timeout_seconds) {
+[[noreturn]] void child_main(const ConformanceCase& test, int fd, int timeout_seconds,
+                             ExecutorKind executor) {
   if (timeout_seconds > 0) alarm(static_cast<unsigned>(timeout_seconds));
-  const CaseOutcome outcome = run_case(test);
+  const CaseOutcome outcome = run_case(test, executor);
   write_all(fd, std::string(1, status_byte(outcome.status)) + outcome.detail);
   close(fd);
   _exit(0);  // skip the parent's atexit handlers and stdio buffers
 }
 
-bool start_child(const std::vector<ConformanceCase>& cases, size_t index, int timeout_seconds,
-                 Child* out) {
+bool start_child(const std::vector<ConformanceCase>& cases, size_t index,
+                 const IsolationOptions& options, Child* out) {
   int fds[2];
   if (pipe(fds) != 0) return false;
   const pid_t pid = fork();
@@ -67,7 +68,7 @@ bool start_child(const std::vector<ConformanceCase>& cases, size_t index, int ti
   }
   if (pid == 0) {
     close(fds[0]);
-    child_main(cases[index], fds[1], timeout_seconds);
+    child_main(cases[index], fds[1], options.timeout_seconds, options.executor);
   }
   close(fds[1]);
   *out = {pid, fds[0], index, ""};
@@ -131,7 +132,7 @@ std::vector<CaseOutcome> run_cases(const std::vector<ConformanceCase>& cases,
                                    const IsolationOptions& options) {
   std::vector<CaseOutcome> outcomes(cases.size());
   if (options.in_process) {
-    for (size_t i = 0; i < cases.size(); ++i) outcomes[i] = run_case(cases[i]);
+    for (size_t i = 0; i < cases.size(); ++i) outcomes[i] = run_case(cases[i], options.executor);
     return outcomes;
   }
 
@@ -141,7 +142,7 @@ std::vector<CaseOutcome> run_cases(const std::vector<ConformanceCase>& cases,
   while (next < cases.size() || !running.empty()) {
     while (running.size() < std::max(options.jobs, 1u) && next < cases.size()) {
       Child child;
-      if (start_child(cases, next, options.timeout_seconds, &child)) {
+      if (start_child(cases, next, options, &child)) {
         running.push_back(std::move(child));
       } else {
         outcomes[next] = {CaseStatus::Failed,

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "conformance/run_case.h"
+#include "api/engine.h"
 #include "conformance/test_case.h"
 
 namespace regoc::conformance {
@@ -15,6 +16,7 @@ struct IsolationOptions {
   unsigned jobs = 1;        // cases that run at the same time, each in its own process
   int timeout_seconds = 0;  // a case that runs longer fails; 0 means no limit
   bool in_process = false;  // run every case in this process, one after another (debugging)
+  ExecutorKind executor = ExecutorKind::Interpreter;  // which executor evaluates the cases
 };
 
 /// Runs every case and returns their outcomes in the order of `cases`.

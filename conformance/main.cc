@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "api/engine.h"
 #include "conformance/isolate.h"
 #include "conformance/known_failures.h"
 #include "conformance/report.h"
@@ -32,7 +33,7 @@ Options:
   --known-failures FILE        notes of cases expected to fail; a failure not listed, or a
                                listed case that now passes, makes the run fail
   --write-known-failures FILE  write the notes of every failing case to FILE
-  --engine interp              the evaluation engine (interp is the only one so far)
+  --engine interp|jit          the executor: the IR interpreter (default) or native code
   -j N                         run N cases at a time (default 1)
   --timeout SECONDS            fail a case that runs longer (default 60; 0 = no limit)
   --no-fork                    run the cases inside this process, one at a time, for a
@@ -74,8 +75,14 @@ std::string parse_options(int argc, char** argv, Options* out, bool* help) {
         (arg == "--known-failures" ? out->known_failures : out->write_known_failures) = text;
       }
     } else if (arg == "--engine") {
-      if (error = value(&text); error.empty() && text != "interp") {
-        error = "engine \"" + text + "\" is not supported yet; use --engine interp";
+      if (error = value(&text); error.empty()) {
+        if (text == "interp") {
+          out->isolation.executor = regoc::ExecutorKind::Interpreter;
+        } else if (text == "jit") {
+          out->isolation.executor = regoc::ExecutorKind::Jit;
+        } else {
+          error = "unknown engine \"" + text + "\"; use --engine interp or --engine jit";
+        }
       }
     } else if (arg == "-j" || arg == "--jobs") {
       if (error = value(&text); error.empty()) {

@@ -88,7 +88,8 @@ bool evaluate_term(const std::string& term, Value* out, std::string* error) {
 
 // Evaluates the case; fills *results or *errors. Returns false when the case itself is broken
 // (an input_term that does not evaluate), with the reason in *setup_error.
-bool evaluate_case(const ConformanceCase& test, std::vector<QueryResult>* results,
+bool evaluate_case(const ConformanceCase& test, ExecutorKind executor,
+                   std::vector<QueryResult>* results,
                    Errors* errors, std::string* setup_error) {
   Value input = test.input.value_or(Value::undefined());
   if (test.input_term && !evaluate_term(*test.input_term, &input, setup_error)) {
@@ -106,7 +107,7 @@ bool evaluate_case(const ConformanceCase& test, std::vector<QueryResult>* result
   engine.set_data(test.data.value_or(Value::object()));
 
   PreparedQuery prepared;
-  *errors = engine.prepare(test.query, &prepared);
+  *errors = engine.prepare(test.query, &prepared, executor);
   if (!errors->empty()) return true;
 
   EvalOptions options;
@@ -156,7 +157,7 @@ std::string judge(const ConformanceCase& test, const std::vector<QueryResult>& r
 
 }  // namespace
 
-CaseOutcome run_case(const ConformanceCase& test) {
+CaseOutcome run_case(const ConformanceCase& test, ExecutorKind executor) {
   if (!test.invalid.empty()) return {CaseStatus::Failed, "invalid case: " + test.invalid};
   if (test.skip) return {CaseStatus::Skipped, *test.skip};
 
@@ -168,7 +169,7 @@ CaseOutcome run_case(const ConformanceCase& test) {
   Errors errors;
   std::string setup_error;
   try {
-    if (!evaluate_case(test, &results, &errors, &setup_error)) {
+    if (!evaluate_case(test, executor, &results, &errors, &setup_error)) {
       return {CaseStatus::Failed, setup_error};
     }
   } catch (const std::exception& e) {

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "api/engine.h"
 #include "conformance/test_case.h"
 
 namespace regoc::conformance {
@@ -27,6 +28,6 @@ struct CaseOutcome {
 /// - want_defined: whether some result exists.
 /// An error that no want_error or want_error_code expects fails the case, and so does a case
 /// without any expectation.
-CaseOutcome run_case(const ConformanceCase& test);
+CaseOutcome run_case(const ConformanceCase& test, ExecutorKind executor);
 
 }  // namespace regoc::conformance
