@@ -21,10 +21,6 @@ void Planner::plan_expr(const ast::Expr& expr, const Cont& cont) {
   plan_with_from(expr, 0, std::nullopt, cont);
 }
 
-void Planner::plan_expr_positive(const ast::Expr& expr, const Cont& cont) {
-  plan_with_from(expr, 0, std::nullopt, cont);
-}
-
 void Planner::plan_expr_captured(const ast::Expr& expr, ir::LocalIndex capture,
                                  bool filter_false, const Cont& cont) {
   plan_with_from(expr, 0, Capture{capture, filter_false}, cont);

@@ -416,10 +416,6 @@ void Planner::plan_call(const ast::Term& call, const ValueCont& cont) {
     });
     return;
   }
-  if (name == "print") {
-    plan_print(call, cont);
-    return;
-  }
   std::vector<ast::TermPtr> args(call.items.begin() + 1, call.items.end());
   // Arguments that bind variables by iteration go first, so that plain uses of the same
   // variables in other arguments see them bound.
@@ -493,28 +489,6 @@ void Planner::plan_call_to(const std::string& name, const ast::Term& call,
   scan.a = ir::Operand::local(result);
   scan.key = index;
   scan.value = output;
-}
-
-// print(a, b) prints each argument's value, or <undefined>: each argument is collected into a
-// set first, and the builtin internal.print receives the array of those sets.
-void Planner::plan_print(const ast::Term& call, const ValueCont& cont) {
-  ir::LocalIndex sets = new_local();
-  emit(ir::Op::MakeArray).target = sets;
-  for (size_t i = 1; i < call.items.size(); ++i) {
-    ir::LocalIndex set = new_local();
-    emit(ir::Op::MakeSet).target = set;
-    emit_block([&] {
-      plan_value(call.items[i], [&](ir::Operand value) {
-        auto& add = emit(ir::Op::SetAdd);
-        add.target = set;
-        add.a = value;
-      });
-    });
-    auto& append = emit(ir::Op::ArrayAppend);
-    append.target = sets;
-    append.a = ir::Operand::local(set);
-  }
-  plan_call_to("internal.print", call, {ir::Operand::local(sets)}, cont);
 }
 
 }  // namespace regoc::planning

@@ -96,7 +96,6 @@ class Planner {
   // plan_body.cc: bodies and expressions.
   void plan_body(const ast::Body& body, size_t index, const Cont& cont);
   void plan_expr(const ast::Expr& expr, const Cont& cont);
-  void plan_expr_positive(const ast::Expr& expr, const Cont& cont);
   // Plans a query's term expression and stores its value in `capture`.
   void plan_expr_captured(const ast::Expr& expr, ir::LocalIndex capture, bool filter_false,
                           const Cont& cont);
@@ -134,7 +133,6 @@ class Planner {
   void plan_call(const ast::Term& call, const ValueCont& cont);
   void plan_call_to(const std::string& name, const ast::Term& call,
                     const std::vector<ir::Operand>& args, const ValueCont& cont);
-  void plan_print(const ast::Term& call, const ValueCont& cont);
   void plan_comprehension(const ast::Term& term, const ValueCont& cont);
   void plan_collection(const ast::Term& term, const ValueCont& cont);
   bool is_bound(const std::string& var) const;

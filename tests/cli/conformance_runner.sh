@@ -122,8 +122,10 @@ run "$RUNNER" --known-failures "$scratch/short.txt" "$scratch/cases"
 check_status "unlisted failure" 1
 check_contains "unlisted failure is named" "$out" "FAIL: runner/wrong result"
 
-run "$RUNNER" --engine jit "$scratch/cases"
-check_status "unsupported engine" 2
+run "$RUNNER" --engine wasm "$scratch/cases"
+check_status "unknown engine" 2
+run "$RUNNER" --engine jit "$scratch/cases/passing"
+check_status "--engine jit" 0
 run "$RUNNER" --engine interp -j 2 "$scratch/cases/passing"
 check_status "--engine interp with -j 2" 0
 

@@ -8,37 +8,14 @@
 #include "runtime/builtins/term_text.h"
 #include "runtime/json.h"
 #include "runtime/number.h"
+#include "tests/runtime/builtin_test_support.h"
 
 namespace regoc {
 namespace {
 
-// Calls builtin `name` and returns its result in Rego syntax, "undefined", or
-// "<code>: <message>" for an error.
-std::string run(std::string_view name, std::vector<Value> args) {
-  const Builtin* builtin = find_builtin(name);
-  if (builtin == nullptr || builtin->function == nullptr) return "missing builtin";
-  BuiltinContext context;
-  Value result;
-  switch (builtin->function(context, args, result)) {
-    case BuiltinStatus::Ok:
-      return term_string(result);
-    case BuiltinStatus::Undefined:
-      return "undefined";
-    case BuiltinStatus::Error:
-      return context.error.code + ": " + context.error.message;
-  }
-  return "invalid status";
-}
-
-// Parses JSON text into a value.
-Value j(std::string_view text) {
-  Value value;
-  std::string error;
-  if (!parse_json(text, &value, &error)) ADD_FAILURE() << "invalid JSON " << text << ": " << error;
-  return value;
-}
-
-Value s(std::string_view text) { return Value::string(text); }
+using testing_support::j;
+using testing_support::run;
+using testing_support::s;
 
 TEST(ObjectBuiltins, GetByKey) {
   Value object = j(R"({"a": 1, "b": {"c": [10, 20]}})");
