@@ -111,17 +111,25 @@ std::string Planner::mocks_key(const Mocks& mocks) {
 // --- functions --------------------------------------------------------------------------------
 
 uint32_t Planner::function_for(RuleNode* node, Mocks mocks) {
+  return planned_function(function_index_, node, std::move(mocks), &Planner::plan_rule_node);
+}
+
+// Returns the function that `plan` builds for a node under a set of mocks, planning it in a
+// fresh frame the first time. Its index is reserved before planning, so a reference back to
+// the node while it is planned finds it.
+uint32_t Planner::planned_function(FunctionIndex& index_of, RuleNode* node, Mocks mocks,
+                                   void (Planner::*plan)(RuleNode*, uint32_t)) {
   auto key = std::make_pair(node, mocks_key(mocks));
-  auto it = function_index_.find(key);
-  if (it != function_index_.end()) return it->second;
+  auto it = index_of.find(key);
+  if (it != index_of.end()) return it->second;
   uint32_t index = functions_.size();
   functions_.emplace_back();
-  function_index_[key] = index;
+  index_of[key] = index;
 
   Frame saved = std::move(frame_);
   frame_ = Frame();
   frame_.mocks = std::move(mocks);
-  plan_rule_node(node, index);
+  (this->*plan)(node, index);
   frame_ = std::move(saved);
   return index;
 }
@@ -252,19 +260,7 @@ void Planner::plan_default(const ast::Rule& rule, ir::LocalIndex result) {
 // The extent of a node is its whole virtual document: the base document at its path with the
 // value of every rule below it inserted at the rule's path.
 uint32_t Planner::extent_function_for(RuleNode* node, Mocks mocks) {
-  auto key = std::make_pair(node, mocks_key(mocks));
-  auto it = extent_index_.find(key);
-  if (it != extent_index_.end()) return it->second;
-  uint32_t index = functions_.size();
-  functions_.emplace_back();
-  extent_index_[key] = index;
-
-  Frame saved = std::move(frame_);
-  frame_ = Frame();
-  frame_.mocks = std::move(mocks);
-  plan_extent(node, index);
-  frame_ = std::move(saved);
-  return index;
+  return planned_function(extent_index_, node, std::move(mocks), &Planner::plan_extent);
 }
 
 void Planner::plan_extent(RuleNode* node, uint32_t index) {

@@ -150,8 +150,13 @@ class Planner {
   ir::Program* program_;
   std::deque<ir::Function> functions_;  // stable addresses while planning
   std::unique_ptr<RuleNode> root_ = std::make_unique<RuleNode>();
-  std::map<std::pair<RuleNode*, std::string>, uint32_t> function_index_;
-  std::map<std::pair<RuleNode*, std::string>, uint32_t> extent_index_;
+  // Functions planned so far, by node and mocks key.
+  using FunctionIndex = std::map<std::pair<RuleNode*, std::string>, uint32_t>;
+  uint32_t planned_function(FunctionIndex& index_of, RuleNode* node, Mocks mocks,
+                            void (Planner::*plan)(RuleNode*, uint32_t));
+
+  FunctionIndex function_index_;
+  FunctionIndex extent_index_;
   std::map<std::string, uint32_t> builtin_index_;
   std::map<Value, uint32_t> constant_index_;
   Frame frame_;
