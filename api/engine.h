@@ -32,7 +32,7 @@ struct QueryResult {
   std::vector<std::pair<std::string, Value>> bindings;
 };
 
-// Which executor runs a prepared query.
+// The executor that runs a prepared query.
 enum class ExecutorKind {
   Interpreter,  // the IR interpreter: no compile cost, the reference for results
   Jit,          // native code from the LLVM backend, loaded on first use

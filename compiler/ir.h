@@ -81,7 +81,7 @@ enum class Op : uint8_t {
   ObjectInsertPathOnce,  // target[args...] := a, making nested objects; error `message` on
                          // a different leaf value
   ObjectSetAddPath,      // adds a to the set at target[args...], making nested objects and
-                         // the set; error `message` when the path holds another value
+                         // the set; error `message` when the path contains another value
   ObjectMerge,           // target := deep merge of a into target (a's leaves win)
   Upsert,                // target := a with the path args set to b (for `with`)
   // Results.

@@ -54,20 +54,8 @@ void Planner::plan_expr_core(const ast::Expr& expr, const std::optional<Capture>
         plan_value(expr.domain, [&](ir::Operand domain) {
           ir::LocalIndex key = new_local();
           ir::LocalIndex value = new_local();
-          auto& scan = emit_nested(ir::Op::Scan, [&] {
-            auto bind_value = [&] {
-              if (expr.value) {
-                plan_unify_value(expr.value, ir::Operand::local(value), cont);
-              } else {
-                cont();
-              }
-            };
-            if (expr.key) {
-              plan_unify_value(expr.key, ir::Operand::local(key), bind_value);
-            } else {
-              bind_value();
-            }
-          });
+          auto& scan = emit_nested(ir::Op::Scan,
+                                   [&] { plan_bind_key_value(expr, key, value, cont); });
           scan.a = domain;
           scan.key = key;
           scan.value = value;
@@ -82,7 +70,25 @@ void Planner::plan_expr_core(const ast::Expr& expr, const std::optional<Capture>
   }
 }
 
-// every k, v in domain { body } holds when no element makes the body undefined:
+// Unifies the key and value terms of `some k, v in xs` or `every k, v in xs` (either may be
+// absent) with the locals that a Scan sets, then plans `cont`.
+void Planner::plan_bind_key_value(const ast::Expr& expr, ir::LocalIndex key,
+                                  ir::LocalIndex value, const Cont& cont) {
+  auto bind_value = [&] {
+    if (expr.value) {
+      plan_unify_value(expr.value, ir::Operand::local(value), cont);
+    } else {
+      cont();
+    }
+  };
+  if (expr.key) {
+    plan_unify_value(expr.key, ir::Operand::local(key), bind_value);
+  } else {
+    bind_value();
+  }
+}
+
+// every k, v in domain { body } is true when no element makes the body undefined:
 //   Not { found := undefined; Scan domain { Not { body }; found := true }; IsDefined(found) }
 void Planner::plan_every(const ast::Expr& expr, const Cont& cont) {
   emit_nested(ir::Op::Not, [&] {
@@ -98,18 +104,7 @@ void Planner::plan_every(const ast::Expr& expr, const Cont& cont) {
           assign.target = found;
           assign.a = constant(Value::boolean(true));
         };
-        auto bind_value = [&] {
-          if (expr.value) {
-            plan_unify_value(expr.value, ir::Operand::local(value), counterexample);
-          } else {
-            counterexample();
-          }
-        };
-        if (expr.key) {
-          plan_unify_value(expr.key, ir::Operand::local(key), bind_value);
-        } else {
-          bind_value();
-        }
+        plan_bind_key_value(expr, key, value, counterexample);
       });
       scan.a = domain;
       scan.key = key;
@@ -150,7 +145,7 @@ void Planner::plan_with_from(const ast::Expr& expr, size_t index,
       Mocks inside_mocks = frame_.mocks;
       ir::LocalIndex inside_values = frame_.mock_values;
       plan_with_from(expr, index + 1, capture, [&] {
-        // The rest of the body sees the functions as they were before the modifier.
+        // The rest of the body calls the functions that were in force before the modifier.
         frame_.mocks = outer_mocks;
         frame_.mock_values = outer_values;
         cont();
@@ -187,7 +182,7 @@ void Planner::plan_with_from(const ast::Expr& expr, size_t index,
     }
     Frame inside = frame_;
     plan_with_from(expr, index + 1, capture, [&] {
-      // The rest of the body sees the documents as they were before the modifier.
+      // The rest of the body reads the documents as they were before the modifier.
       frame_.input = outer.input;
       frame_.data = outer.data;
       frame_.mocks = outer.mocks;

@@ -329,7 +329,7 @@ void Planner::plan_extent(RuleNode* node, uint32_t index) {
 
 namespace {
 
-// True when a term holds a ref with a part that is not a constant, i.e. one that may iterate.
+// True when a term contains a ref with a part that is not a constant, so the ref may iterate.
 bool has_iterating_ref(const ast::Term& term) {
   if (term.kind == ast::TermKind::Ref) {
     for (size_t i = 1; i < term.items.size(); ++i) {
@@ -370,7 +370,7 @@ void Planner::plan_query(const CompiledProgram& compiled) {
   const ast::Body& body = compiled.query;
   program_->bindings = compiled.query_vars;
   // As `opa eval` does, a query expression that is a term reports its value even when it is
-  // false, unless the query has several expressions or iterates; then false filters it out.
+  // false. When the query has several expressions or iterates, false filters the result out.
   bool filter_false = body.size() > 1 || query_iterates(body);
   // Expressions that the compiler generated (they have no source text) are evaluated but not
   // reported.

@@ -5,7 +5,8 @@
 // Planning is continuation-passing: planning an expression emits its statements into the
 // current block and then calls a continuation that plans the rest of the body at the point
 // where the expression's bindings hold, often inside a Scan body. Each continuation is called
-// exactly once, so every piece of Rego is emitted once.
+// exactly once (the planner's code calls each one on a single path), so every piece of Rego
+// is emitted once.
 #pragma once
 
 #include <deque>
@@ -111,6 +112,8 @@ class Planner {
   void plan_expr_core(const ast::Expr& expr, const std::optional<Capture>& capture,
                       const Cont& cont);
   void plan_every(const ast::Expr& expr, const Cont& cont);
+  void plan_bind_key_value(const ast::Expr& expr, ir::LocalIndex key, ir::LocalIndex value,
+                           const Cont& cont);
   void plan_unify(const ast::TermPtr& left, const ast::TermPtr& right, const Cont& cont);
   bool plan_unify_objects(const ast::Term& left, const ast::Term& right, const Cont& cont);
   void plan_unify_value(const ast::TermPtr& pattern, ir::Operand value, const Cont& cont);

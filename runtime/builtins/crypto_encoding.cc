@@ -14,9 +14,11 @@ constexpr std::string_view kUrlAlphabet =
 
 bool is_line_break(char c) { return c == '\n' || c == '\r'; }
 
-// Decodes padded base64 in `alphabet`. Each quantum of four symbols yields up to three
-// bytes; '=' may end the input only after two or three symbols of the last quantum.
-bool padded_decode(std::string_view text, std::string_view alphabet, std::string* out,
+}  // namespace
+
+// Each quantum of four symbols yields up to three bytes; '=' may end the input only after two
+// or three symbols of the last quantum.
+bool base64_padded_decode(std::string_view text, std::string_view alphabet, std::string* out,
                    std::string* error) {
   auto fail = [error](size_t offset) {
     *error = "illegal base64 data at input byte " + std::to_string(offset);
@@ -60,6 +62,8 @@ bool padded_decode(std::string_view text, std::string_view alphabet, std::string
   }
   return true;
 }
+
+namespace {
 
 std::string encode(std::string_view data, std::string_view alphabet, bool pad) {
   std::string out;
@@ -141,7 +145,7 @@ std::optional<PemBlock> parse_block(std::string_view* cursor, std::string_view* 
   PemBlock block;
   block.type = std::string(type_line);
   std::string error;
-  if (!padded_decode(encoded, kStdAlphabet, &block.bytes, &error)) return std::nullopt;
+  if (!base64_padded_decode(encoded, kStdAlphabet, &block.bytes, &error)) return std::nullopt;
   get_line(body.substr(end_index + kEnd.size() - 1), rest);
   return block;
 }
@@ -149,7 +153,7 @@ std::optional<PemBlock> parse_block(std::string_view* cursor, std::string_view* 
 }  // namespace
 
 bool base64_std_decode(std::string_view text, std::string* out, std::string* error) {
-  return padded_decode(text, kStdAlphabet, out, error);
+  return base64_padded_decode(text, kStdAlphabet, out, error);
 }
 
 bool base64url_decode(std::string_view text, std::string* out, std::string* error) {
@@ -162,7 +166,7 @@ bool base64url_decode(std::string_view text, std::string* out, std::string* erro
       default: break;
     }
   }
-  return padded_decode(padded, kUrlAlphabet, out, error);
+  return base64_padded_decode(padded, kUrlAlphabet, out, error);
 }
 
 std::string base64_std_encode(std::string_view data) { return encode(data, kStdAlphabet, true); }

@@ -8,6 +8,12 @@
 
 namespace regoc {
 
+/// Decodes padded base64 in `alphabet` (64 symbols) as Go's base64.Encoding.DecodeString
+/// does: line breaks are skipped and nothing but line breaks may follow the padding. On failure
+/// stores Go's message "illegal base64 data at input byte N".
+bool base64_padded_decode(std::string_view text, std::string_view alphabet, std::string* out,
+                          std::string* error);
+
 /// Decodes padded standard base64 as Go's base64.StdEncoding.DecodeString does: CR and LF
 /// are skipped. On failure returns false and stores Go's message ("illegal base64 data at
 /// input byte 4") in *error.

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "runtime/builtins/operands.h"
+#include "runtime/builtins/crypto_encoding.h"
 #include "runtime/builtins/registry.h"
 #include "runtime/builtins/utf8.h"
 #include "runtime/json.h"
@@ -36,56 +37,6 @@ std::string base64_encode(std::string_view data, std::string_view alphabet, bool
   return out;
 }
 
-bool is_newline(char c) { return c == '\n' || c == '\r'; }
-
-// Decodes padded base64 as Go's base64.Encoding.DecodeString does: line breaks are skipped,
-// padding must be complete, and nothing but line breaks may follow it. On failure stores
-// Go's message, which names the offset of the offending byte.
-bool base64_decode(std::string_view text, std::string_view alphabet, std::string* out,
-                   std::string* error) {
-  auto fail = [error](size_t offset) {
-    *error = "illegal base64 data at input byte " + std::to_string(offset);
-    return false;
-  };
-  size_t si = 0;
-  while (si < text.size()) {
-    uint32_t group = 0;
-    int count = 0;  // sextets read in this quantum
-    bool padded = false;
-    while (count < 4) {
-      if (si == text.size()) {
-        if (count == 0) return true;
-        return fail(si - static_cast<size_t>(count));
-      }
-      char c = text[si++];
-      size_t value = alphabet.find(c);
-      if (value != std::string_view::npos) {
-        group = (group << 6) | static_cast<uint32_t>(value);
-        ++count;
-        continue;
-      }
-      if (is_newline(c)) continue;
-      if (c != '=' || count < 2) return fail(si - 1);
-      if (count == 2) {  // a second '=' must follow
-        while (si < text.size() && is_newline(text[si])) ++si;
-        if (si == text.size()) return fail(text.size());
-        if (text[si] != '=') return fail(si - 1);
-        ++si;
-      }
-      while (si < text.size() && is_newline(text[si])) ++si;
-      if (si < text.size()) return fail(si);
-      padded = true;
-      break;
-    }
-    group <<= 6 * (4 - count);
-    for (int byte = 0; byte < count - 1; ++byte) {
-      out->push_back(static_cast<char>((group >> (16 - 8 * byte)) & 0xFF));
-    }
-    if (padded) return true;
-  }
-  return true;
-}
-
 BuiltinStatus string_operand(BuiltinContext& context, std::string_view name,
                              std::span<const Value> args) {
   if (args[0].is_string()) return BuiltinStatus::Ok;
@@ -108,7 +59,7 @@ BuiltinStatus base64_decode_builtin(BuiltinContext& context, std::span<const Val
   }
   std::string decoded;
   std::string error;
-  if (!base64_decode(args[0].as_string(), kStandardAlphabet, &decoded, &error)) {
+  if (!base64_padded_decode(args[0].as_string(), kStandardAlphabet, &decoded, &error)) {
     return builtin_error(context, "base64.decode", error);
   }
   result = Value::string(decoded);
@@ -119,7 +70,7 @@ BuiltinStatus base64_is_valid(BuiltinContext&, std::span<const Value> args, Valu
   std::string decoded;
   std::string error;
   result = Value::boolean(args[0].is_string() &&
-                          base64_decode(args[0].as_string(), kStandardAlphabet, &decoded,
+                          base64_padded_decode(args[0].as_string(), kStandardAlphabet, &decoded,
                                         &error));
   return BuiltinStatus::Ok;
 }
@@ -158,7 +109,7 @@ BuiltinStatus base64url_decode(BuiltinContext& context, std::span<const Value> a
   }
   std::string decoded;
   std::string error;
-  if (!base64_decode(text, kUrlAlphabet, &decoded, &error)) {
+  if (!base64_padded_decode(text, kUrlAlphabet, &decoded, &error)) {
     return builtin_error(context, kName, error);
   }
   result = Value::string(decoded);

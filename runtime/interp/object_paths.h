@@ -9,12 +9,12 @@
 namespace regoc {
 
 // Sets object[keys[0]][keys[1]]... to `value`, creating objects along the way. Returns false
-// (and changes nothing) when the path already holds a different value or passes through a
+// (and changes nothing) when the path already contains a different value or passes through a
 // value that is not an object.
 bool insert_path_once(Value& object, std::span<const Value> keys, const Value& value);
 
 // Adds `value` to the set at object[keys[0]][keys[1]]..., creating objects and the set along
-// the way. Returns false (changing nothing) when the path holds a value that is not an
+// the way. Returns false (changing nothing) when the path contains a value that is not an
 // object, or at its end not a set.
 bool set_add_path(Value& object, std::span<const Value> keys, const Value& value);
 
