@@ -2,18 +2,22 @@
 #include "api/engine.h"
 
 #include <chrono>
+#include <unordered_set>
 
 #include "compiler/compiler.h"
 #include "compiler/parser.h"
 #include "compiler/planner.h"
 #include "runtime/executor.h"
+#include "runtime/interp/interpreter.h"
 #include "runtime/jit_loader.h"
+#include "runtime/json_simd.h"
 
 namespace regoc {
 
 struct PreparedQueryImpl {
   ir::Program program;
   std::unique_ptr<Executor> executor;
+  ExecutorKind executor_kind = ExecutorKind::Interpreter;
   Value data;
   std::vector<std::string> expression_texts;
   std::vector<Location> expression_locations;
@@ -26,27 +30,106 @@ Errors Engine::add_module(std::string file_name, std::string text) {
   return errors;
 }
 
+std::optional<ExecutorKind> parse_executor_kind(std::string_view name) {
+  if (name == "interp") return ExecutorKind::Interpreter;
+  if (name == "jit") return ExecutorKind::Jit;
+  return std::nullopt;
+}
+
+std::string_view executor_kind_name(ExecutorKind kind) {
+  return kind == ExecutorKind::Jit ? "jit" : "interp";
+}
+
 void Engine::set_data(Value data) { data_ = std::move(data); }
+
+Errors Engine::set_data_json(std::string_view data_json) {
+  Value data;
+  std::string message;
+  if (!parse_json_simd(data_json, &data, &message)) {
+    return {Error{kInvalidJsonCode, "data: " + message, Location()}};
+  }
+  if (!data.is_object()) {
+    return {Error{kInvalidJsonCode,
+                  "data must be a JSON object, not " + std::string(kind_name(data.kind())),
+                  Location()}};
+  }
+  data_ = std::move(data);
+  return {};
+}
+
+namespace {
+ast::ExprPtr document_query(const std::vector<std::string>& path);
+Errors plan_prepared(const CompiledProgram& compiled, const PrepareOptions& options,
+                     const Value& data, PreparedQuery* out);
+}  // namespace
 
 Errors Engine::prepare(const std::string& query, PreparedQuery* out,
                        ExecutorKind executor) const {
+  PrepareOptions options;
+  options.executor = executor;
+  return prepare(query, out, options);
+}
+
+Errors Engine::prepare(const std::string& query, PreparedQuery* out,
+                       const PrepareOptions& options) const {
   std::vector<ast::Module> modules;
-  for (const auto& source : sources_) {
-    ast::Module module;
-    Errors errors = parse_module(source.file_name, source.text, &module);
-    if (!errors.empty()) return errors;
-    modules.push_back(std::move(module));
-  }
+  Errors errors = parse_modules(&modules);
+  if (!errors.empty()) return errors;
   ast::Body body;
-  Errors errors = parse_query(query, &body);
+  errors = parse_query(query, &body);
   if (!errors.empty()) return errors;
 
   CompiledProgram compiled;
   errors = compile_program(std::move(modules), std::move(body), CompileOptions(), &compiled);
   if (!errors.empty()) return errors;
+  return plan_prepared(compiled, options, data_, out);
+}
 
+Errors Engine::prepare_documents(std::span<const std::vector<std::string>> paths,
+                                 std::vector<PreparedQuery>* out,
+                                 std::vector<Errors>* query_errors,
+                                 const PrepareOptions& options) const {
+  std::vector<ast::Module> modules;
+  Errors errors = parse_modules(&modules);
+  if (!errors.empty()) return errors;
+  CompiledProgram compiled;
+  errors = compile_program(std::move(modules), ast::Body(), CompileOptions(), &compiled);
+  if (!errors.empty()) return errors;
+
+  out->assign(paths.size(), PreparedQuery());
+  query_errors->assign(paths.size(), Errors());
+  for (size_t i = 0; i < paths.size(); ++i) {
+    // A ground ref into data is already in the compiler's kernel form, so the modules,
+    // compiled once, serve every query.
+    compiled.query = {document_query(paths[i])};
+    (*query_errors)[i] = plan_prepared(compiled, options, data_, &(*out)[i]);
+  }
+  return {};
+}
+
+namespace {
+
+// The query `data.<path>` as the compiler would leave it.
+ast::ExprPtr document_query(const std::vector<std::string>& path) {
+  auto location = Location{nullptr, 1, 1};
+  std::vector<ast::TermPtr> items = {ast::make_var("data", location)};
+  for (const std::string& key : path) items.push_back(ast::make_string(key, location));
+  auto expr = std::make_shared<ast::Expr>();
+  expr->kind = ast::ExprKind::Term;
+  expr->location = location;
+  expr->terms = {ast::make_ref(std::move(items), location)};
+  expr->text = ast::to_string(*expr->terms[0]);
+  return expr;
+}
+
+// Plans the compiled query and builds its executor.
+Errors plan_prepared(const CompiledProgram& compiled, const PrepareOptions& options,
+                     const Value& data, PreparedQuery* out) {
+  const ExecutorKind executor = options.executor;
   auto impl = std::make_shared<PreparedQueryImpl>();
-  errors = plan_program(compiled, &impl->program);
+  PlanOptions plan_options;
+  plan_options.coverage = options.coverage;
+  Errors errors = plan_program(compiled, &impl->program, plan_options);
   if (!errors.empty()) return errors;
   if (executor == ExecutorKind::Jit) {
     std::string error;
@@ -55,7 +138,8 @@ Errors Engine::prepare(const std::string& query, PreparedQuery* out,
   } else {
     impl->executor = make_interpreter_executor(impl->program);
   }
-  impl->data = data_;
+  impl->executor_kind = executor;
+  impl->data = data;
   for (const auto& expr : compiled.query) {
     if (expr->text.empty()) continue;  // generated by the compiler, not reported
     impl->expression_texts.push_back(expr->text);
@@ -64,6 +148,25 @@ Errors Engine::prepare(const std::string& query, PreparedQuery* out,
   out->impl = std::move(impl);
   return {};
 }
+
+// Runs the plan on the interpreter, which alone records coverage and checks a deadline.
+bool run_monitored(const PreparedQueryImpl& impl, const Value& input, BuiltinContext& context,
+                   const EvalOptions& options, std::vector<std::vector<Value>>* rows,
+                   Error* error) {
+  Interpreter interpreter(impl.program, context, options.strict_builtin_errors);
+  std::unordered_set<const ir::Stmt*> reached;
+  if (options.coverage) interpreter.record_coverage(&reached);
+  if (options.deadline) interpreter.set_deadline(*options.deadline);
+  const bool ok = interpreter.run(input, impl.data, rows, error);
+  if (options.coverage) {
+    for (const ir::Stmt* mark : reached) {
+      (*options.coverage)[mark->location.file_name()].insert(mark->location.row);
+    }
+  }
+  return ok;
+}
+
+}  // namespace
 
 EvalOutcome PreparedQuery::eval(const Value& input, const EvalOptions& options) const {
   BuiltinContext context;
@@ -78,8 +181,14 @@ EvalOutcome PreparedQuery::eval(const Value& input, const EvalOptions& options) 
   EvalOutcome outcome;
   std::vector<std::vector<Value>> rows;
   Error error;
-  if (!impl->executor->run(input, impl->data, context, options.strict_builtin_errors, &rows,
-                           &error)) {
+  bool ok = false;
+  if (options.coverage || options.deadline) {
+    ok = run_monitored(*impl, input, context, options, &rows, &error);
+  } else {
+    ok = impl->executor->run(input, impl->data, context, options.strict_builtin_errors, &rows,
+                             &error);
+  }
+  if (!ok) {
     outcome.errors.push_back(std::move(error));
     return outcome;
   }
@@ -98,6 +207,20 @@ EvalOutcome PreparedQuery::eval(const Value& input, const EvalOptions& options) 
   }
   return outcome;
 }
+
+EvalOutcome PreparedQuery::eval_json(std::string_view input_json,
+                                     const EvalOptions& options) const {
+  Value input;
+  std::string message;
+  if (!parse_json_simd(input_json, &input, &message)) {
+    EvalOutcome outcome;
+    outcome.errors.push_back({kInvalidJsonCode, "input: " + message, Location()});
+    return outcome;
+  }
+  return eval(input, options);
+}
+
+ExecutorKind PreparedQuery::executor() const { return impl->executor_kind; }
 
 std::string PreparedQuery::dump_ir() const { return ir::to_string(impl->program); }
 

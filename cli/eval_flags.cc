@@ -1,27 +1,25 @@
-// Parsing of `regoc eval` options (see cli/eval_flags.h).
-//
-// Accepted forms: --name value, --name=value, -x value and -xvalue; boolean options also take
-// --name=true or --name=false. "--" ends the options.
+// Parsing of `regoc eval` options (see cli/eval_flags.h). The forms each option accepts are
+// those of cli/option_parser.h.
 #include "cli/eval_flags.h"
 
 #include <charconv>
 #include <string_view>
 
+#include "cli/option_parser.h"
+
 namespace regoc::cli {
 
 namespace {
 
-enum class OptionId {
+// An unscoped enum converts to OptionSpec's int id. Its own namespace keeps the names of its
+// values (Engine, Format, ...) out of this file's scope.
+namespace option_id {
+enum OptionId : int {
   Data, Bundle, Input, StdinInput, Stdin, Format, Fail, FailDefined, StrictBuiltinErrors,
-  DumpIr, PrettyLimit, Help, Target, V1Compatible, Engine, Unsupported,
+  DumpIr, PrettyLimit, Help, Target, V1Compatible, Engine, Unsupported = kUnsupportedOption,
 };
-
-struct OptionSpec {
-  std::string_view long_name;
-  char short_name;  // '\0' when the option has no short form
-  bool takes_value;
-  OptionId id;
-};
+}  // namespace option_id
+using option_id::OptionId;
 
 // The options of opa eval (OPA 1.x) with their short forms. Those marked Unsupported are
 // rejected with an error.
@@ -71,20 +69,6 @@ constexpr OptionSpec kOptions[] = {
     {"var-values", '\0', false, OptionId::Unsupported},
 };
 
-const OptionSpec* find_long(std::string_view name) {
-  for (const OptionSpec& spec : kOptions) {
-    if (spec.long_name == name) return &spec;
-  }
-  return nullptr;
-}
-
-const OptionSpec* find_short(char name) {
-  for (const OptionSpec& spec : kOptions) {
-    if (spec.short_name != '\0' && spec.short_name == name) return &spec;
-  }
-  return nullptr;
-}
-
 std::string parse_format(std::string_view text, OutputFormat* out) {
   if (text == "json") *out = OutputFormat::Json;
   else if (text == "values") *out = OutputFormat::Values;
@@ -104,21 +88,13 @@ std::string parse_format(std::string_view text, OutputFormat* out) {
 
 std::string parse_bool(const OptionSpec& spec, const std::optional<std::string>& value,
                        bool* out) {
-  if (!value || *value == "true") {
-    *out = true;
-  } else if (*value == "false") {
-    *out = false;
-  } else {
-    return "invalid value \"" + *value + "\" for --" + std::string(spec.long_name) +
-           ": expected true or false";
-  }
-  return "";
+  return parse_bool_option(spec, value, out);
 }
 
 // Stores one option and its value (nullopt for a boolean option given without "=value").
 std::string apply(const OptionSpec& spec, const std::optional<std::string>& value,
                   EvalFlags* out) {
-  switch (spec.id) {
+  switch (static_cast<OptionId>(spec.id)) {
     case OptionId::Data: out->data_paths.push_back(*value); return "";
     case OptionId::Bundle: out->bundle_paths.push_back(*value); return "";
     case OptionId::Input: out->input_path = *value; return "";
@@ -130,15 +106,7 @@ std::string apply(const OptionSpec& spec, const std::optional<std::string>& valu
     case OptionId::StrictBuiltinErrors:
       return parse_bool(spec, value, &out->strict_builtin_errors);
     case OptionId::DumpIr: return parse_bool(spec, value, &out->dump_ir);
-    case OptionId::Engine:
-      if (*value == "interp") {
-        out->executor = ExecutorKind::Interpreter;
-      } else if (*value == "jit") {
-        out->executor = ExecutorKind::Jit;
-      } else {
-        return "invalid value \"" + *value + "\" for --engine: expected interp or jit";
-      }
-      return "";
+    case OptionId::Engine: return parse_engine_option(*value, &out->executor);
     case OptionId::Help: return parse_bool(spec, value, &out->help);
     case OptionId::V1Compatible: {
       bool ignored = false;  // Rego v1 is the only language version regoc parses.
@@ -179,48 +147,17 @@ std::string validate(const EvalFlags& flags, size_t positional_count) {
 }  // namespace
 
 std::string parse_eval_flags(std::span<const std::string> args, EvalFlags* out) {
-  size_t positional_count = 0;
-  bool options_ended = false;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (options_ended || arg.size() < 2 || arg[0] != '-') {
-      if (positional_count++ == 0) out->query = arg;
-      continue;
-    }
-    if (arg == "--") {
-      options_ended = true;
-      continue;
-    }
-
-    const bool is_long = arg[1] == '-';
-    const OptionSpec* spec = nullptr;
-    std::optional<std::string> value;
-    if (is_long) {
-      const size_t equals = arg.find('=');
-      spec = find_long(std::string_view(arg).substr(2, equals == std::string::npos
-                                                             ? std::string::npos
-                                                             : equals - 2));
-      if (equals != std::string::npos) value = arg.substr(equals + 1);
-    } else {
-      spec = find_short(arg[1]);
-      if (spec != nullptr && arg.size() > 2) {
-        if (!spec->takes_value) return "unknown option " + arg;
-        value = arg.substr(arg[2] == '=' ? 3 : 2);
-      }
-    }
-    if (spec == nullptr) return "unknown option " + arg + " (see regoc eval --help)";
-    if (spec->id == OptionId::Unsupported) return apply(*spec, value, out);
-
-    if (spec->takes_value && !value) {
-      if (i + 1 >= args.size()) {
-        return "option --" + std::string(spec->long_name) + " requires a value";
-      }
-      value = args[++i];
-    }
-    if (const std::string error = apply(*spec, value, out); !error.empty()) return error;
+  std::vector<std::string> positionals;
+  const auto handle = [out](const OptionSpec& spec, const std::optional<std::string>& value) {
+    return apply(spec, value, out);
+  };
+  if (std::string error = parse_options(args, kOptions, "eval", handle, &positionals);
+      !error.empty()) {
+    return error;
   }
+  if (!positionals.empty()) out->query = positionals.front();
   if (out->help) return "";
-  return validate(*out, positional_count);
+  return validate(*out, positionals.size());
 }
 
 std::string eval_help() {

@@ -1,11 +1,16 @@
 // Entry point of the `regoc` program: dispatches to the command named by the first argument.
 //
-// Commands: eval (cli/eval.cc) and version; `regoc --help` lists them.
+// Commands: eval (cli/eval.cc), test (cli/test_command.cc), bench (cli/bench.cc),
+// capabilities (cli/capabilities.cc) and version; `regoc --help` lists them.
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "cli/bench.h"
+#include "cli/capabilities.h"
 #include "cli/eval.h"
+#include "cli/test_command.h"
+#include "runtime/builtins/opa_runtime.h"
 
 namespace {
 
@@ -19,6 +24,9 @@ Usage:
 
 Commands:
   eval       evaluate a Rego query (like `opa eval`)
+  test       run the Rego tests of policy files (like `opa test`)
+  bench      benchmark a Rego query (like `opa bench`)
+  capabilities  print the capabilities JSON of regoc (like `opa capabilities`)
   version    print the version of regoc
 
 Run `regoc <command> --help` for the options of a command.
@@ -42,7 +50,14 @@ int main(int argc, char** argv) {
 
   const std::string& command = args.front();
   const std::vector<std::string> rest(args.begin() + 1, args.end());
-  if (command == "eval") return regoc::cli::run_eval(rest);
+  if (command == "eval") {
+    // As `opa eval` does, give opa.runtime() the environment and version.
+    regoc::set_opa_runtime_info(regoc::eval_runtime_info());
+    return regoc::cli::run_eval(rest);
+  }
+  if (command == "test") return regoc::cli::run_test(rest);
+  if (command == "bench") return regoc::cli::run_bench(rest);
+  if (command == "capabilities") return regoc::cli::run_capabilities(rest);
   if (command == "version" || command == "--version") return print_version();
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kUsage;

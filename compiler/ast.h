@@ -33,10 +33,12 @@ namespace regoc::ast {
 struct Term;
 struct Expr;
 struct Rule;
+struct Annotation;  // a parsed METADATA comment block (compiler/annotations.h)
 using TermPtr = std::shared_ptr<Term>;
 using ExprPtr = std::shared_ptr<Expr>;
 using Body = std::vector<ExprPtr>;
 using BodyPtr = std::shared_ptr<Body>;
+using AnnotationPtr = std::shared_ptr<const Annotation>;
 
 enum class TermKind {
   Null,
@@ -69,6 +71,9 @@ struct Term {
   // A Ref part written as `.name` is stored as a String term with dotted = true, so that
   // `a.b` and `a["b"]` compare equal but print as written.
   bool dotted = false;
+  // A TemplateString part written with `with` modifiers: the parser stores it as the
+  // SetCompr {$v | $v = expr with ...}, the form every other part takes later.
+  bool captured = false;
 };
 
 enum class ExprKind {
@@ -121,6 +126,8 @@ struct Rule {
   // `else [= value] { body }`: head.value is the else value (null means `true`).
   std::shared_ptr<Rule> else_rule;
   std::string text;  // source text of the rule (for messages and metadata)
+  // METADATA blocks written above the rule (scopes rule and document), in source order.
+  std::vector<AnnotationPtr> annotations;
 };
 
 struct Import {
@@ -129,11 +136,20 @@ struct Import {
   Location location;
 };
 
+// A `#` comment; text excludes the `#`.
+struct Comment {
+  std::string text;
+  Location location;
+};
+
 struct Module {
   std::shared_ptr<const std::string> file;
   TermPtr package;  // Ref: data.a.b (the parser stores the package path with a data head)
   std::vector<Import> imports;
   std::vector<std::shared_ptr<Rule>> rules;
+  std::vector<Comment> comments;  // every comment, in source order
+  // METADATA blocks written above the package (scopes package and subpackages).
+  std::vector<AnnotationPtr> annotations;
 };
 
 // Constructors used by the parser, the passes and tests.

@@ -52,6 +52,8 @@ enum class Op : uint8_t {
   Break,    // level: end level + 1 enclosing blocks
   Scan,     // source; for each element: local key, local value, run blocks[0]
   Not,      // run blocks[0]; undefined when it completes
+  Switch,   // a: a value; b: a constant object from values to case numbers. Runs blocks[n]
+            // for a's case n, if a has one, as a Block does; nothing otherwise
   // Locals.
   AssignVar,      // target := a
   AssignVarOnce,  // target := a; error `message` (eval_conflict_error) if set to another value
@@ -86,6 +88,9 @@ enum class Op : uint8_t {
   Upsert,                // target := a with the path args set to b (for `with`)
   // Results.
   ResultAdd,  // append one result row: the values of args (undefined entries stay undefined)
+  // Coverage.
+  MarkCovered,  // records that evaluation reached `location`; planned only when coverage is
+                // requested, and a no-op for executors that do not record coverage
 };
 
 struct Block;

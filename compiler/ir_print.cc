@@ -14,6 +14,7 @@ const char* op_name(Op op) {
     case Op::Break: return "Break";
     case Op::Scan: return "Scan";
     case Op::Not: return "Not";
+    case Op::Switch: return "Switch";
     case Op::AssignVar: return "AssignVar";
     case Op::AssignVarOnce: return "AssignVarOnce";
     case Op::ResetLocal: return "ResetLocal";
@@ -39,6 +40,7 @@ const char* op_name(Op op) {
     case Op::ObjectMerge: return "ObjectMerge";
     case Op::Upsert: return "Upsert";
     case Op::ResultAdd: return "ResultAdd";
+    case Op::MarkCovered: return "MarkCovered";
   }
   return "?";
 }
@@ -87,6 +89,7 @@ class Printer {
         out_ << " " << operand(stmt.a) << " key=%" << stmt.key << " value=%" << stmt.value;
         break;
       case Op::Not: break;
+      case Op::Switch: out_ << " " << operand(stmt.a) << " cases=" << operand(stmt.b); break;
       case Op::CallBuiltin:
         out_ << " %" << stmt.target << " = " << program_.builtins[stmt.index]->name << "("
              << operands(stmt.args) << ")";
@@ -96,6 +99,9 @@ class Printer {
              << ")";
         break;
       case Op::ResultAdd: out_ << " " << operands(stmt.args); break;
+      case Op::MarkCovered:
+        out_ << " " << stmt.location.file_name() << ":" << stmt.location.row;
+        break;
       default:
         out_ << " %" << stmt.target << " a=" << operand(stmt.a) << " b=" << operand(stmt.b);
         if (!stmt.args.empty()) out_ << " path=[" << operands(stmt.args) << "]";

@@ -543,12 +543,23 @@ TermPtr TreeBuilder::build_template_part(RegoParser::TemplateExprContext* ctx) {
     problem = "unexpected 'every' in template-string expression";
   } else if (expr->kind == ExprKind::Some) {
     problem = "unexpected 'some' in template-string expression";
-  } else if (!expr->withs.empty()) {
-    // NOTE: OPA keeps `with` modifiers here; the AST's template parts are terms and cannot.
-    problem = "unexpected 'with' in template-string expression";
   }
   if (problem != nullptr) fail_at(expr->location, problem);
-  return expr->terms[0];
+  if (expr->withs.empty()) return expr->terms[0];
+  // The modifiers apply to the part alone: capture it now, with them, in a comprehension.
+  std::string name = "$part" + std::to_string(++captured_parts_);
+  TermPtr set = ast::make_term(TermKind::SetCompr, expr->location);
+  set->value = ast::make_var(name, expr->location);
+  set->captured = true;
+  auto unify = std::make_shared<ast::Expr>();
+  unify->kind = ExprKind::Unify;
+  unify->location = expr->location;
+  unify->text = expr->text;
+  unify->terms = {ast::make_var(name, expr->location), expr->terms[0]};
+  unify->withs = std::move(expr->withs);
+  set->body = std::make_shared<ast::Body>();
+  set->body->push_back(std::move(unify));
+  return set;
 }
 
 const char* value_name(TermKind kind) {

@@ -82,6 +82,7 @@ class TreeBuilder {
   antlr4::CharStream* chars_;
   antlr4::TokenStream* tokens_;
   Errors errors_;
+  int captured_parts_ = 0;  // names the variables of template parts with `with`
 };
 
 // OPA's lower-case name for the kind of a term's value ("var", "ref", "string", ...).

@@ -5,6 +5,7 @@
 
 #include "RegoLexer.h"
 #include "RegoParser.h"
+#include "compiler/annotations.h"
 #include "compiler/parse_errors.h"
 #include "compiler/parse_tree_builder.h"
 
@@ -67,6 +68,17 @@ Tree* run_two_stage(ParseSession& session, Tree* (regoc_antlr::RegoParser::*rule
   return (session.parser.*rule)();
 }
 
+// Every comment of the module, in source order; the lexer sends them to the hidden channel.
+std::vector<ast::Comment> collect_comments(ParseSession& session,
+                                           const std::shared_ptr<const std::string>& file) {
+  std::vector<ast::Comment> comments;
+  for (antlr4::Token* token : session.tokens.getTokens()) {
+    if (token->getType() != regoc_antlr::RegoLexer::COMMENT) continue;
+    comments.push_back({token->getText().substr(1), parsing::token_location(file, token)});
+  }
+  return comments;
+}
+
 Errors collect(const TreeBuilder& builder, const BuildFailure* failure) {
   Errors errors = builder.errors();
   if (failure != nullptr) errors.push_back(failure->error);
@@ -75,7 +87,8 @@ Errors collect(const TreeBuilder& builder, const BuildFailure* failure) {
 
 }  // namespace
 
-Errors parse_module(const std::string& file_name, std::string_view text, ast::Module* out) {
+Errors parse_module(const std::string& file_name, std::string_view text, ast::Module* out,
+                    const ParseOptions& options) {
   auto file = std::make_shared<const std::string>(file_name);
   ParseSession session(file, text);
   if (auto error = first_error(session, file)) return {*error};
@@ -89,7 +102,10 @@ Errors parse_module(const std::string& file_name, std::string_view text, ast::Mo
   } catch (const BuildFailure& failure) {
     return collect(builder, &failure);
   }
-  return collect(builder, nullptr);
+  Errors errors = collect(builder, nullptr);
+  out->comments = collect_comments(session, file);
+  if (errors.empty() && options.process_annotations) errors = attach_annotations(out);
+  return errors;
 }
 
 Errors parse_query(std::string_view text, ast::Body* out) {

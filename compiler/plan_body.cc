@@ -13,6 +13,7 @@ void Planner::plan_body(const ast::Body& body, size_t index, const Cont& cont) {
 }
 
 void Planner::plan_expr(const ast::Expr& expr, const Cont& cont) {
+  emit_coverage_mark(expr.location);
   if (expr.negated) {
     emit_nested(ir::Op::Not, [&] { plan_with_from(expr, 0, std::nullopt, [] {}); });
     cont();

@@ -2,6 +2,7 @@
 // and iteration), calls of builtins and functions, and comprehensions.
 #include <algorithm>
 
+#include "compiler/ast_json.h"
 #include "compiler/planner_impl.h"
 #include "runtime/builtins/builtin.h"
 #include "runtime/number.h"
@@ -467,6 +468,18 @@ void Planner::plan_call_to(const std::string& name, const ast::Term& call,
     cont(ir::Operand::local(result));
     return;
   }
+  // OPA's compiler replaces rego.metadata.* calls in rules by the rule's annotations; in the
+  // query the builtins run and fail.
+  if (frame_.rule != nullptr && name == "rego.metadata.chain") {
+    cont(constant(annotations_.chain(*frame_.rule)));
+    return;
+  }
+  if (frame_.rule != nullptr && name == "rego.metadata.rule") {
+    cont(constant(annotations_.rule_metadata(*frame_.rule)));
+    return;
+  }
+  // The builtin parses Rego, which the runtime library cannot do by itself.
+  if (name == "rego.parse_module") install_module_parser();
   const Builtin* builtin = find_builtin(name);
   if (!builtin || !builtin->function) {
     fail(call.location, builtin ? "builtin " + name + " is not supported yet"

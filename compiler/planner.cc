@@ -10,14 +10,18 @@
 
 namespace regoc {
 
-Errors plan_program(const CompiledProgram& program, ir::Program* out) {
-  planning::Planner planner(out);
+Errors plan_program(const CompiledProgram& program, ir::Program* out,
+                    const PlanOptions& options) {
+  planning::Planner planner(out, options);
   return planner.plan(program);
 }
 
 namespace planning {
 
 Errors Planner::plan(const CompiledProgram& compiled) {
+  // OPA's compiler indexes the METADATA annotations of every module, used or not.
+  errors_ = annotations_.build(compiled.modules);
+  if (!errors_.empty()) return errors_;
   build_rule_tree(compiled.modules);
   plan_query(compiled);
   program_->functions.clear();
@@ -157,12 +161,12 @@ void Planner::plan_rule_node(RuleNode* node, uint32_t index) {
   if (kind == RuleKind::MultiValue) emit(ir::Op::MakeSet).target = result;
   if (kind == RuleKind::Object) emit(ir::Op::MakeObject).target = result;
 
+  std::vector<IndexedRule> definitions;
   for (const ast::Rule* rule : node->rules) {
-    if (rule->is_default) continue;
-    size_t rest_start = 0;
-    node_path_of(*rule, &rest_start);
-    emit_block([&] { plan_rule_chain(*rule, kind, result, rest_start); });
+    if (!rule->is_default) definitions.push_back(IndexedRule{rule, index_tests(*rule)});
   }
+  plan_definitions(std::move(definitions), kind, result);
+  function.locals = std::max(function.locals, frame_.locals_peak);
   for (const ast::Rule* rule : node->rules) {
     if (rule->is_default) plan_default(*rule, result);
   }
@@ -178,9 +182,12 @@ void Planner::plan_rule_chain(const ast::Rule& rule, RuleKind kind, ir::LocalInd
        alternative = alternative->else_rule.get()) {
     emit_block([&] {
       frame_.vars.clear();
+      frame_.rule = alternative;
       auto plan_args_and_body = [&](size_t arg, auto& self) -> void {
         if (arg == rule.head.args.size()) {
           plan_body(alternative->body, 0, [&] {
+            // OPA counts a rule head as covered when the rule produces a value.
+            emit_coverage_mark(alternative->head.location);
             plan_rule_result(*alternative, kind, result, rest_start);
             if (has_else) emit(ir::Op::Break).index = frame_.depth - chain_depth;
           });
@@ -249,6 +256,7 @@ void Planner::plan_default(const ast::Rule& rule, ir::LocalIndex result) {
   emit_block([&] {
     frame_.vars.clear();
     emit(ir::Op::IsUndefined).a = ir::Operand::local(result);
+    emit_coverage_mark(rule.head.location);
     plan_value(rule.head.value, [&](ir::Operand v) {
       auto& stmt = emit(ir::Op::AssignVar);
       stmt.target = result;
@@ -447,6 +455,12 @@ ir::Stmt& Planner::emit_nested(ir::Op op, const Cont& inner) {
 }
 
 void Planner::emit_block(const Cont& inner) { emit_nested(ir::Op::Block, inner); }
+
+void Planner::emit_coverage_mark(const Location& location) {
+  // The query and compiler-generated terms have no file; OPA's report leaves them out too.
+  if (!options_.coverage || location.file_name().empty() || location.row <= 0) return;
+  emit(ir::Op::MarkCovered).location = location;
+}
 
 uint32_t Planner::builtin_index(const std::string& name) {
   auto it = builtin_index_.find(name);

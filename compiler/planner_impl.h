@@ -18,8 +18,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "compiler/annotations.h"
 #include "compiler/compiler.h"
 #include "compiler/ir.h"
+#include "compiler/planner.h"
 
 namespace regoc::planning {
 
@@ -46,7 +48,8 @@ using Mocks = std::vector<Mock>;
 
 class Planner {
  public:
-  explicit Planner(ir::Program* program) : program_(program) {}
+  Planner(ir::Program* program, const PlanOptions& options)
+      : program_(program), options_(options) {}
   Errors plan(const CompiledProgram& compiled);
 
  private:
@@ -64,6 +67,12 @@ class Planner {
     ir::LocalIndex data = ir::kDataLocal;
     ir::LocalIndex mock_values = ir::kMockValuesLocal;
     Mocks mocks;
+    // The rule (or else alternative) being planned; null in the query. rego.metadata.* calls
+    // plan as the constant annotations of this rule.
+    const ast::Rule* rule = nullptr;
+    // The most locals any definition planned so far needed: the definitions of a rule run one
+    // after another, so each one reuses the locals of the one before.
+    ir::LocalIndex locals_peak = 0;
   };
 
   // planner.cc: rule tree, functions, constants.
@@ -85,6 +94,20 @@ class Planner {
   ir::Operand constant(Value value);
   static std::string mocks_key(const Mocks& mocks);
 
+  // plan_index.cc: rule indexing.
+  struct IndexEntry {
+    ast::TermPtr ref;  // a ref into the input with constant parts
+    Value constant;    // the value the definition's body compares it with
+  };
+  struct IndexedRule {
+    const ast::Rule* rule;
+    std::map<std::string, IndexEntry> tests;  // by the ref's text
+  };
+  std::map<std::string, IndexEntry> index_tests(const ast::Rule& rule) const;
+  // Plans the definitions of one rule (none with an else chain tests anything), grouped by
+  // Switch statements on the refs that most of them test.
+  void plan_definitions(std::vector<IndexedRule> rules, RuleKind kind, ir::LocalIndex result);
+
   // Emission helpers.
   ir::LocalIndex new_local();
   ir::Stmt& emit(ir::Op op);
@@ -93,6 +116,8 @@ class Planner {
   // block, depth and variable scope afterwards.
   ir::Stmt& emit_nested(ir::Op op, const Cont& inner);
   void emit_block(const Cont& inner);  // a Block statement with one block
+  // Emits MarkCovered for a location in a module when coverage is requested.
+  void emit_coverage_mark(const Location& location);
 
   // plan_body.cc: bodies and expressions.
   void plan_body(const ast::Body& body, size_t index, const Cont& cont);
@@ -151,6 +176,7 @@ class Planner {
   void fail(const Location& location, std::string message);
 
   ir::Program* program_;
+  PlanOptions options_;
   std::deque<ir::Function> functions_;  // stable addresses while planning
   std::unique_ptr<RuleNode> root_ = std::make_unique<RuleNode>();
   // Functions planned so far, by node and mocks key.
@@ -158,6 +184,7 @@ class Planner {
   uint32_t planned_function(FunctionIndex& index_of, RuleNode* node, Mocks mocks,
                             void (Planner::*plan)(RuleNode*, uint32_t));
 
+  AnnotationSet annotations_;
   FunctionIndex function_index_;
   FunctionIndex extent_index_;
   std::map<std::string, uint32_t> builtin_index_;

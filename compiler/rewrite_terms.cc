@@ -44,6 +44,30 @@ void move_comprehension_heads(PassContext& context, Body& body) {
   });
 }
 
+bool has_template(const TermPtr& root) {
+  bool found = false;
+  walk_terms(root, [&](TermPtr& term) {
+    found = found || term->kind == TermKind::TemplateString;
+    return !found;
+  });
+  return found;
+}
+
+// A function argument written as a template string may use the body's variables, so it is
+// compared with the caller's argument at the end of the body: `f($"{x}") if { x = 1 }`
+// becomes `f($n) if { x = 1; $n = $"{x}" }`.
+void move_template_args(PassContext& context, ast::Rule& rule) {
+  for (size_t i = 0; i < rule.head.args.size(); ++i) {
+    TermPtr arg = rule.head.args[i];
+    if (!has_template(arg)) continue;
+    std::string name = context.fresh();
+    for (ast::Rule* r = &rule; r != nullptr; r = r->else_rule.get()) {
+      r->body.push_back(make_unify(ast::make_var(name, arg->location), arg, arg->location));
+      if (i < r->head.args.size()) r->head.args[i] = ast::make_var(name, arg->location);
+    }
+  }
+}
+
 void move_head_terms(PassContext& context, ast::Rule& rule) {
   if (rule.is_default) return;
   TermPtr& ref = rule.head.ref;
@@ -60,6 +84,7 @@ void move_head_terms(PassContext& context, ast::Rule& rule) {
     bind_in_body(context, r->head.key, r->body);
     bind_in_body(context, r->head.value, r->body);
   }
+  move_template_args(context, rule);
 }
 
 // Rewrites print calls in `body`. `outer` contains the variables bound around the body.

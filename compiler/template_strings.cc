@@ -66,6 +66,10 @@ class TemplateRewriter {
         continue;
       }
       this->term(part, bound);
+      if (part->captured) {
+        parts->items.push_back(part);
+        continue;
+      }
       for (const std::string& name : vars_of(*part)) {
         if (bound.count(name) > 0 || is_root_document(name)) continue;
         context_.error(codes::kCompile, part->location,

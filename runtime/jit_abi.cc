@@ -92,6 +92,7 @@ const AbiSymbol kSymbols[] = {
     REGOC_JIT_SYMBOL(regoc_jit_dot_base_document),
     REGOC_JIT_SYMBOL(regoc_jit_len),
     REGOC_JIT_SYMBOL(regoc_jit_scan_count),
+    REGOC_JIT_SYMBOL(regoc_jit_switch_case),
     REGOC_JIT_SYMBOL(regoc_jit_scan_element),
     REGOC_JIT_SYMBOL(regoc_jit_call_builtin),
     REGOC_JIT_SYMBOL(regoc_jit_compare),
@@ -192,6 +193,11 @@ bool regoc_jit_len(Value* target, const Value* a) noexcept {
   if (!a->is_array() && !a->is_object() && !a->is_set()) return false;
   *target = Value::integer(static_cast<int64_t>(a->size()));
   return true;
+}
+
+int32_t regoc_jit_switch_case(const Value* table, const Value* value) noexcept {
+  const Value* found = table->find(*value);
+  return found ? static_cast<int32_t>(found->as_number().to_int64()) : -1;
 }
 
 uint64_t regoc_jit_scan_count(const Value* source) noexcept {

@@ -19,7 +19,7 @@
 namespace regoc::jit {
 
 // Bumped whenever a signature below changes; the backend rejects a host of another version.
-inline constexpr uint32_t kAbiVersion = 2;
+inline constexpr uint32_t kAbiVersion = 3;
 
 // Compiled code reads a Value's kind as its first byte (Value is standard-layout and `kind_`
 // is its first member) and treats a Value as 16 bytes aligned to 8.
@@ -120,6 +120,8 @@ bool regoc_jit_len(Value* target, const Value* a) noexcept;
 // Scan: the number of elements (0 for a value that is not a collection) and element i.
 uint64_t regoc_jit_scan_count(const Value* source) noexcept;
 void regoc_jit_scan_element(const Value* source, uint64_t i, Value* key, Value* value) noexcept;
+// The case number of `value` in a Switch table; -1 when it has none.
+int32_t regoc_jit_switch_case(const Value* table, const Value* value) noexcept;
 
 // Calls.
 int32_t regoc_jit_call_builtin(EvalState* state, const ir::Stmt* stmt,

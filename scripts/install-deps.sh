@@ -8,7 +8,7 @@ packages=(
   antlr4 libantlr4-runtime-dev
   llvm-19-dev
   nlohmann-json3-dev libfmt-dev libre2-dev libssl-dev libsimdjson-dev libyaml-cpp-dev
-  libgmp-dev
+  libgmp-dev libcurl4-openssl-dev
   tzdata
   libgtest-dev libbenchmark-dev
 )

@@ -63,6 +63,7 @@ AbiFunctions::AbiFunctions(llvm::Module& module) {
 
   scan_count = d.declare("regoc_jit_scan_count", i64, {p});
   scan_element = d.declare("regoc_jit_scan_element", v, {p, i64, p, p});
+  switch_case = d.declare("regoc_jit_switch_case", i32, {p, p});
 
   call_builtin = d.declare("regoc_jit_call_builtin", i32, {p, p, p, i32, p});
   compare = d.declare("regoc_jit_compare", b, {p, p, p, i32});

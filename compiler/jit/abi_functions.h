@@ -15,7 +15,7 @@ struct AbiFunctions {
   llvm::FunctionCallee frame_init, frame_release, copy_args;
   llvm::FunctionCallee assign, move, assign_once, reset;
   llvm::FunctionCallee equal, not_equal, dot, dot_string, dot_base_document, len;
-  llvm::FunctionCallee scan_count, scan_element;
+  llvm::FunctionCallee scan_count, scan_element, switch_case;
   llvm::FunctionCallee call_builtin, compare, memo_lookup, memo_store, take_result;
   llvm::FunctionCallee make_array, make_object, make_set;
   llvm::FunctionCallee array_append, set_add, object_insert, object_insert_once;

@@ -36,6 +36,7 @@ class FunctionLowering {
   void lower_break(const ir::Stmt& stmt);
   void lower_scan(const ir::Stmt& stmt);
   void lower_not(const ir::Stmt& stmt);
+  void lower_switch(const ir::Stmt& stmt);
 
   // Data statements (lower_statements.cc).
   void lower_test(const ir::Stmt& stmt);

@@ -99,6 +99,8 @@ void FunctionLowering::lower_stmt(const ir::Stmt& stmt) {
       return lower_scan(stmt);
     case Op::Not:
       return lower_not(stmt);
+    case Op::Switch:
+      return lower_switch(stmt);
     case Op::AssignVar:
     case Op::AssignVarOnce:
     case Op::ResetLocal:
@@ -132,6 +134,8 @@ void FunctionLowering::lower_stmt(const ir::Stmt& stmt) {
       return lower_path_update(stmt);
     case Op::ResultAdd:
       return lower_result_add(stmt);
+    case Op::MarkCovered:
+      return;  // coverage runs use the interpreter, so native code records nothing
   }
 }
 
@@ -142,6 +146,21 @@ void FunctionLowering::lower_blocks(const ir::Stmt& stmt) {
     lower_block(*child, next, next);
     builder_.SetInsertPoint(next);
   }
+}
+
+// switch (switch_case(table, value)) { case n: blocks[n] }: a case's undefined statement and
+// its completion both go to the code after the statement.
+void FunctionLowering::lower_switch(const ir::Stmt& stmt) {
+  llvm::Value* which = builder_.CreateCall(abi_.switch_case, {operand(stmt.b), operand(stmt.a)});
+  llvm::BasicBlock* after = new_block("switch.end");
+  llvm::SwitchInst* dispatch = builder_.CreateSwitch(which, after, stmt.blocks.size());
+  for (size_t i = 0; i < stmt.blocks.size(); ++i) {
+    llvm::BasicBlock* entry = new_block("switch.case");
+    dispatch->addCase(builder_.getInt32(static_cast<uint32_t>(i)), entry);
+    builder_.SetInsertPoint(entry);
+    lower_block(*stmt.blocks[i], after, after);
+  }
+  builder_.SetInsertPoint(after);
 }
 
 // A level past the function body ends the body, as in the interpreter.

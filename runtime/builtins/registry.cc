@@ -6,6 +6,10 @@
 #include <algorithm>
 #include <utility>
 
+#include "runtime/builtins/http_send.h"
+#include "runtime/builtins/rego_metadata.h"
+#include "runtime/builtins/rego_module.h"
+
 namespace regoc {
 namespace {
 
@@ -73,6 +77,12 @@ struct GlobalRegistry {
     register_x509_builtins(registry);
     register_x509_verify_builtins(registry);
     register_x509_keypair_builtins(registry);
+    register_rego_module_builtins(registry);
+    register_rego_metadata_builtins(registry);
+    register_http_send_builtins(registry);
+    register_render_template_builtins(registry);
+    register_json_schema_builtins(registry);
+    register_aws_sign_builtins(registry);
 
     for (const Builtin& builtin : registry.builtins()) pointers.push_back(&builtin);
   }

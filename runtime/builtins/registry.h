@@ -85,5 +85,8 @@ void register_crypto_key_builtins(Registry& registry);
 void register_x509_builtins(Registry& registry);
 void register_x509_verify_builtins(Registry& registry);
 void register_x509_keypair_builtins(Registry& registry);
+void register_render_template_builtins(Registry& registry);
+void register_json_schema_builtins(Registry& registry);
+void register_aws_sign_builtins(Registry& registry);
 
 }  // namespace regoc

@@ -222,9 +222,9 @@ struct Replacement {
   std::string_view new_text;
 };
 
-// Replaces like Go's strings.Replacer: scanning left to right, at each position the first
-// replacement (in order) whose old text matches is applied and the scan continues after it.
-// An empty old text matches at every position, including the end, where nothing else does.
+// Replaces like Go's strings.Replace, which OPA's replace uses: scanning left to right, at each
+// position the first replacement (in order) whose old text matches is applied and the scan
+// continues after it. An empty old text matches before each code point and at the end.
 std::string replace_all(std::string_view text, const std::vector<Replacement>& replacements) {
   std::string out;
   size_t position = 0;
@@ -256,6 +256,37 @@ BuiltinStatus replace(BuiltinContext& context, std::span<const Value> args, Valu
   return BuiltinStatus::Ok;
 }
 
+// Replaces like Go's strings.NewReplacer, which OPA's strings.replace_n uses: at each byte
+// position the first replacement (in order) whose old text is a prefix there applies. An empty
+// old text matches everywhere, the end included. After it matches, a non-empty old text may
+// still match at the same position, and otherwise one byte is copied. Because the scan moves
+// by bytes, an empty old text also lands inside multi-byte UTF-8 sequences, as in Go.
+std::string replace_like_go_replacer(std::string_view text,
+                                     const std::vector<Replacement>& replacements) {
+  std::string out;
+  size_t position = 0;
+  bool previous_match_empty = false;
+  while (position <= text.size()) {
+    const Replacement* match = nullptr;
+    for (const Replacement& replacement : replacements) {
+      if (previous_match_empty && replacement.old_text.empty()) continue;
+      if (text.substr(position).starts_with(replacement.old_text)) {
+        match = &replacement;
+        break;
+      }
+    }
+    previous_match_empty = match != nullptr && match->old_text.empty();
+    if (match != nullptr) {
+      out += match->new_text;
+      position += match->old_text.size();
+      continue;
+    }
+    if (position < text.size()) out += text[position];
+    ++position;
+  }
+  return out;
+}
+
 // strings.replace_n(patterns, text): the pattern object's keys in sorted order are the old
 // texts, each replaced by its value.
 BuiltinStatus replace_n(BuiltinContext& context, std::span<const Value> args, Value& result) {
@@ -273,7 +304,7 @@ BuiltinStatus replace_n(BuiltinContext& context, std::span<const Value> args, Va
     }
     replacements.push_back({entry.first.as_string(), entry.second.as_string()});
   }
-  result = Value::string(replace_all(args[1].as_string(), replacements));
+  result = Value::string(replace_like_go_replacer(args[1].as_string(), replacements));
   return BuiltinStatus::Ok;
 }
 

@@ -16,6 +16,12 @@ constexpr int kContinue = -1;
 constexpr int kUndefined = 0;
 constexpr int kError = INT_MAX;
 
+// OPA's error when a query runs past its deadline (topdown.CancelErr).
+constexpr const char* kCancelCode = "eval_cancel_error";
+constexpr const char* kCancelMessage = "caller cancelled query execution";
+// Loop iterations and calls between two reads of the clock while a deadline is set.
+constexpr uint32_t kStepsPerClockCheck = 256;
+
 // True when two documents are the same for memoization: the same node, or equal inline values.
 bool same_document(const Value& a, const Value& b) {
   if (a.identity() != b.identity()) return false;
@@ -49,6 +55,18 @@ bool Interpreter::run(const Value& input, const Value& data,
   return true;
 }
 
+void Interpreter::set_deadline(std::chrono::steady_clock::time_point deadline) {
+  deadline_ = deadline;
+  steps_until_clock_check_ = 0;
+}
+
+bool Interpreter::deadline_passed() {
+  if (!deadline_) return false;
+  if (steps_until_clock_check_-- > 0) return false;
+  steps_until_clock_check_ = kStepsPerClockCheck;
+  return std::chrono::steady_clock::now() >= *deadline_;
+}
+
 int Interpreter::exec_block(const ir::Block& block, Value* frame) {
   for (const ir::Stmt& stmt : block.stmts) {
     int result = exec_stmt(stmt, frame);
@@ -76,6 +94,13 @@ int Interpreter::exec_stmt(const ir::Stmt& stmt, Value* frame) {
       return static_cast<int>(stmt.index);
     case Op::Scan:
       return exec_scan(stmt, frame);
+    case Op::Switch: {
+      const Value* which = operand(stmt.b, frame).find(operand(stmt.a, frame));
+      if (!which) return kContinue;
+      int result = exec_block(*stmt.blocks[which->as_number().to_int64()], frame);
+      if (result == kError) return kError;
+      return result > 0 ? result - 1 : kContinue;
+    }
     case Op::Not: {
       int result = exec_block(*stmt.blocks[0], frame);
       if (result == kContinue) return kUndefined;
@@ -198,6 +223,9 @@ int Interpreter::exec_stmt(const ir::Stmt& stmt, Value* frame) {
       rows_->push_back(std::move(row));
       return kContinue;
     }
+    case Op::MarkCovered:
+      if (reached_) reached_->insert(&stmt);
+      return kContinue;
   }
   return kContinue;
 }
@@ -205,6 +233,10 @@ int Interpreter::exec_stmt(const ir::Stmt& stmt, Value* frame) {
 int Interpreter::exec_scan(const ir::Stmt& stmt, Value* frame) {
   const Value source = operand(stmt.a, frame);  // a copy: the body may reassign the local
   auto visit = [&](const Value& key, const Value& value) {
+    if (deadline_passed()) {
+      error_ = Error{kCancelCode, kCancelMessage, Location()};
+      return kError;
+    }
     frame[stmt.key] = key;
     frame[stmt.value] = value;
     return exec_block(*stmt.blocks[0], frame);
@@ -254,6 +286,10 @@ int Interpreter::exec_call_builtin(const ir::Stmt& stmt, Value* frame) {
 }
 
 int Interpreter::exec_call_function(const ir::Stmt& stmt, Value* frame) {
+  if (deadline_passed()) {
+    error_ = Error{kCancelCode, kCancelMessage, Location()};
+    return kError;
+  }
   const ir::Function& function = program_.functions[stmt.index];
   const Value& input = operand(stmt.args[0], frame);
   const Value& data = operand(stmt.args[1], frame);

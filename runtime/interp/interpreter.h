@@ -4,6 +4,10 @@
 // many interpreters on many threads.
 #pragma once
 
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <unordered_set>
 #include <vector>
 
 #include "compiler/ir.h"
@@ -22,6 +26,13 @@ class Interpreter {
   bool run(const Value& input, const Value& data, std::vector<std::vector<Value>>* rows,
            Error* error);
 
+  // Adds every MarkCovered statement that evaluation reaches to *reached.
+  void record_coverage(std::unordered_set<const ir::Stmt*>* reached) { reached_ = reached; }
+  // Ends evaluation with eval_cancel_error once `deadline` has passed. The clock is read
+  // every few hundred loop iterations and function calls, so a single long builtin call
+  // still runs to its end.
+  void set_deadline(std::chrono::steady_clock::time_point deadline);
+
  private:
   struct MemoEntry {
     bool computed = false;
@@ -37,6 +48,7 @@ class Interpreter {
   int exec_call_builtin(const ir::Stmt& stmt, Value* frame);
   int exec_call_function(const ir::Stmt& stmt, Value* frame);
   int raise(const ir::Stmt& stmt, const char* code, std::string message);
+  bool deadline_passed();
   const Value& operand(const ir::Operand& op, const Value* frame) const {
     return op.is_local() ? frame[op.index] : program_.constants[op.index];
   }
@@ -47,6 +59,9 @@ class Interpreter {
   std::vector<MemoEntry> memo_;
   std::vector<std::vector<Value>>* rows_ = nullptr;
   Error error_;
+  std::unordered_set<const ir::Stmt*>* reached_ = nullptr;
+  std::optional<std::chrono::steady_clock::time_point> deadline_;
+  uint32_t steps_until_clock_check_ = 0;
 };
 
 }  // namespace regoc

@@ -146,6 +146,29 @@ TEST(JitIr, ScanArrayObjectSetAndScalar) {
   }
 }
 
+// Switch runs the block of the value's case, and nothing for a value without one; a Break
+// inside a case leaves the Switch as it would leave a Block.
+TEST(JitIr, SwitchRunsTheCaseOfTheValue) {
+  for (const char* value : {"\"a\"", "\"b\"", "\"c\"", "1"}) {
+    ProgramBuilder p;
+    p.program.query.locals = 4;
+    ir::Stmt dispatch = stmt(ir::Op::Switch, p.constant(value), p.constant(R"({"a": 0, "b": 1})"));
+    ir::Stmt leave = stmt(ir::Op::Break);
+    leave.index = 1;
+    dispatch = with_blocks(std::move(dispatch), block(list(result_add({p.constant("10")}))),
+                           block(list(result_add({p.constant("20")}), std::move(leave))));
+    p.program.query.body.stmts.push_back(std::move(dispatch));
+    p.program.query.body.stmts.push_back(result_add({p.constant("30")}));
+    RunOutcome outcome = run_both(p.program);
+    std::string expected = value == std::string("\"a\"")   ? "10 30"
+                           : value == std::string("\"b\"") ? "20"
+                                                            : "30";
+    std::string actual;
+    for (const auto& row : outcome.rows) actual += (actual.empty() ? "" : " ") + to_json(row[0]);
+    EXPECT_EQ(actual, expected) << value;
+  }
+}
+
 TEST(JitIr, ScanOfSetVisitsItems) {
   ProgramBuilder p;
   p.program.constants.push_back(Value::set({Value::integer(2), Value::integer(1)}));
@@ -482,6 +505,16 @@ TEST_P(JitPolicy, SameAsInterpreter) {
   EXPECT_NE(expected.find(GetParam().expect), std::string::npos) << expected;
 }
 
+constexpr const char* kIndexedRules = R"(package t
+deny contains "a1" if { input.k == "a"; input.n == 2 }
+deny contains "a2" if { input.k == "a"; input.n == 3 }
+deny contains "a2b" if { "a" == input.k; input.x }
+deny contains "b1" if { input.k == "b"; input.n == 2 }
+deny contains "b2" if { input.k == "b" }
+deny contains "c1" if { input.k = "c" }
+deny contains "any" if { input.n >= 1 }
+)";
+
 const PolicyCase kPolicies[] = {
     {.name = "input_ref",
      .modules = {"package t\nallow if input.user.role == \"admin\"\n"},
@@ -653,6 +686,22 @@ const PolicyCase kPolicies[] = {
      .modules = {"package t\nallow if input.x == 1\n"},
      .query = "data.t.allow",
      .expect = "undefined"},
+    // Enough definitions testing input.k for the planner's rule index (Switch statements).
+    {.name = "indexed_partial_set",
+     .modules = {kIndexedRules},
+     .query = "data.t.deny",
+     .input = R"({"k": "a", "n": 2, "x": true})",
+     .expect = R"(set ["a1","a2b","any"])"},
+    {.name = "indexed_partial_set_no_match",
+     .modules = {kIndexedRules},
+     .query = "data.t.deny",
+     .input = R"({"k": "z", "n": 2})",
+     .expect = R"(set ["any"])"},
+    {.name = "indexed_partial_set_missing_ref",
+     .modules = {kIndexedRules},
+     .query = "data.t.deny",
+     .input = R"({"n": 1.0})",
+     .expect = R"(set ["any"])"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Policies, JitPolicy, testing::ValuesIn(kPolicies),
