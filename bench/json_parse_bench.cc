@@ -33,6 +33,20 @@ std::string read_file(const fs::path& path) {
   return text.str();
 }
 
+// The input.json file of each case folder in `folder`, sorted by case name.
+std::vector<std::string> read_cases(const fs::path& folder) {
+  std::vector<fs::path> paths;
+  if (fs::is_directory(folder)) {
+    for (const auto& entry : fs::directory_iterator(folder)) {
+      if (fs::exists(entry.path() / "input.json")) paths.push_back(entry.path() / "input.json");
+    }
+  }
+  std::sort(paths.begin(), paths.end());
+  std::vector<std::string> texts;
+  for (const fs::path& path : paths) texts.push_back(read_file(path));
+  return texts;
+}
+
 // The .json files directly in `folder`, sorted by name.
 std::vector<std::string> read_folder(const fs::path& folder) {
   std::vector<fs::path> paths;
@@ -96,7 +110,7 @@ int main(int argc, char** argv) {
   for (const char* set : {"mesh-authz", "rbac-large", "abac-rules"}) {
     register_set(std::string(set) + "_inputs", read_folder(workloads / set / "inputs"));
   }
-  register_set("examples_inputs", read_folder(fs::path(REGOC_SOURCE_DIR) / "examples/inputs"));
+  register_set("examples_inputs", read_cases(fs::path(REGOC_SOURCE_DIR) / "examples/cases"));
   fs::path big = workloads / "rbac-large" / "data.json";
   if (fs::exists(big)) register_set("rbac-large_data", {read_file(big)});
 

@@ -6,7 +6,7 @@
 # versions, trusted networks and maintenance windows.
 #
 #   regoc eval -d examples/policy.rego -d examples/data.json \
-#     -i examples/inputs/allow_checkout_charge.json data.servicemesh.authz.verdict
+#     -i examples/cases/allow_checkout_charge/input.json data.servicemesh.authz.verdict
 package servicemesh.authz
 
 default allow := false

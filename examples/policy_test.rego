@@ -2,7 +2,7 @@
 #
 #   regoc test examples/policy.rego examples/data.json examples/policy_test.rego
 #
-# Each input of examples/inputs/ has a test here with the same scenario and verdict, and more
+# Each case of examples/cases/ has a test here with the same scenario and verdict, and more
 # tests cover the rules one at a time, with `with` replacing input, data and builtins.
 package servicemesh.authz_test
 

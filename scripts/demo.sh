@@ -16,13 +16,13 @@ echo "Policy: examples/policy.rego   Data: examples/data.json   Query: $query"
 echo
 echo "The result in the default JSON format of opa eval, for one input:"
 echo "\$ regoc eval -d examples/policy.rego -d examples/data.json \\"
-echo "    -i examples/inputs/allow_checkout_charge.json $query"
+echo "    -i examples/cases/allow_checkout_charge/input.json $query"
 "$regoc" eval -d "$example/policy.rego" -d "$example/data.json" \
-  -i "$example/inputs/allow_checkout_charge.json" "$query"
+  -i "$example/cases/allow_checkout_charge/input.json" "$query"
 echo
 echo "Verdict for every example input (--format raw):"
-for input in "$example"/inputs/*.json; do
+for input in "$example"/cases/*/input.json; do
   verdict=$("$regoc" eval -d "$example/policy.rego" -d "$example/data.json" -i "$input" \
     --format raw "$query")
-  printf '  %-40s %s\n' "$(basename "$input" .json)" "$verdict"
+  printf '  %-40s %s\n' "$(basename "$(dirname "$input")")" "$verdict"
 done

@@ -3,7 +3,7 @@
  * Usage: mesh_check [--jit] EXAMPLES_DIR INPUT.json...
  *
  * Loads EXAMPLES_DIR/policy.rego and EXAMPLES_DIR/data.json, prepares the verdict query once
- * and evaluates it for each input file. Prints one line per input: the file name, the status
+ * and evaluates it for each input file. Prints one line per input: the file's path, the status
  * name and the result JSON (or the error JSON). Exits 1 when any call fails, 2 on bad usage.
  */
 #include <stdio.h>
@@ -82,8 +82,6 @@ static regoc_engine* load_engine(const char* folder) {
 
 /* Evaluates one input file and prints its line; returns 0 on success, 1 on failure. */
 static int check_input(const regoc_prepared* prepared, const char* path) {
-  const char* name = strrchr(path, '/');
-  name = name != NULL ? name + 1 : path;
   size_t length = 0;
   char* input = read_file(path, &length);
   if (input == NULL) {
@@ -96,7 +94,7 @@ static int check_input(const regoc_prepared* prepared, const char* path) {
   char* error_json = NULL;
   regoc_status status = regoc_eval(prepared, input, length, &options, &result_json, &error_json);
   free(input);
-  printf("%s %s %s\n", name, regoc_status_name(status),
+  printf("%s %s %s\n", path, regoc_status_name(status),
          status == REGOC_OK ? result_json : error_json);
   regoc_free(result_json);
   regoc_free(error_json);

@@ -54,8 +54,10 @@ BuiltinStatus match_schema(BuiltinContext& context, std::span<const Value> args,
   if (!json_schema::compile_schema(schema_document, &schema, &error)) {
     return builtin_error(context, kName, error);
   }
-  std::vector<json_schema::ValidationError> errors =
-      json_schema::validate_document(schema, document);
+  std::vector<json_schema::ValidationError> errors;
+  if (!json_schema::validate_document(schema, document, &errors, &error)) {
+    return builtin_error(context, kName, error);
+  }
   std::vector<Value> items;
   items.reserve(errors.size());
   for (const json_schema::ValidationError& validation_error : errors) {

@@ -104,8 +104,10 @@ Value to_json_document(const Value& value);
 /// sets *error to the message OPA reports.
 bool compile_schema(const Value& document, Schema* schema, std::string* error);
 
-/// Validates a document against a compiled schema; no errors means it matches.
-std::vector<ValidationError> validate_document(const Schema& schema, const Value& document);
+/// Validates a document against a compiled schema; no errors means it matches. Fails, with
+/// *error set, for a schema whose "$ref"s loop without reaching a keyword ({"$ref": "#"}).
+bool validate_document(const Schema& schema, const Value& document,
+                       std::vector<ValidationError>* errors, std::string* error);
 
 /// Returns true when a string matches the named format; unknown formats and non-strings
 /// always match.

@@ -25,6 +25,10 @@ struct Context {
   }
 };
 
+// Thrown when a schema applies to the same value again through its own "$ref"s, which would
+// never end. gojsonschema recurses until the Go stack overflows, so OPA crashes there.
+struct ReferenceLoop {};
+
 struct ErrorRecord {
   std::string type;
   std::string context;
@@ -83,6 +87,20 @@ class Validator {
 
   void validate_into(const SchemaNode& node, const Value& value, const Context& context,
                      Result* result) {
+    std::pair<const SchemaNode*, const Value*> visit(&node, &value);
+    if (std::find(active_.begin(), active_.end(), visit) != active_.end()) throw ReferenceLoop{};
+    active_.push_back(visit);
+    validate_node(node, value, context, result);
+    active_.pop_back();
+  }
+
+ private:
+  // The (schema, value) pairs being validated, from the root down: applying a schema to a value
+  // that it is already being applied to is a loop.
+  std::vector<std::pair<const SchemaNode*, const Value*>> active_;
+
+  void validate_node(const SchemaNode& node, const Value& value, const Context& context,
+                     Result* result) {
     if (node.pass.has_value()) {
       if (!*node.pass) add_error(result, context, "false", "False always fails validation");
       return;
@@ -110,7 +128,6 @@ class Validator {
     result->score += 1;
   }
 
- private:
   bool check_type(const SchemaNode& node, const Value& value, const Context& context,
                   Result* result) {
     if (node.types.empty()) return true;
@@ -434,15 +451,23 @@ class Validator {
 
 }  // namespace
 
-std::vector<ValidationError> validate_document(const Schema& schema, const Value& document) {
+bool validate_document(const Schema& schema, const Value& document,
+                       std::vector<ValidationError>* errors, std::string* error) {
   Context root{nullptr, "(root)"};
-  Result result = Validator().validate(*schema.root, document, root);
-  std::vector<ValidationError> out;
-  for (ErrorRecord& record : result.errors) {
-    out.push_back({std::move(record.type), field_of(record.context),
-                   std::move(record.description)});
+  Result result;
+  try {
+    result = Validator().validate(*schema.root, document, root);
+  } catch (const ReferenceLoop&) {
+    *error = "invalid schema: its $ref references apply a schema to the same value again, "
+             "without end";
+    return false;
   }
-  return out;
+  errors->clear();
+  for (ErrorRecord& record : result.errors) {
+    errors->push_back({std::move(record.type), field_of(record.context),
+                       std::move(record.description)});
+  }
+  return true;
 }
 
 }  // namespace regoc::json_schema

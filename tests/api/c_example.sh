@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs examples/c/mesh_check (the C API example) on every input of examples/ with both
-# executors and compares each verdict with examples/expected/<input>.json. Also checks that a
+# executors and compares each verdict with examples/cases/<case>/expected.json. Also checks that a
 # malformed input is reported as REGOC_INVALID_JSON and that bad usage exits with status 2.
 #
 # Usage: bash c_example.sh <mesh_check-binary> <source-dir>
@@ -20,23 +20,24 @@ fail() {
 # compare_verdicts OUTPUT_FILE: every line "<input> REGOC_OK <result json>" must carry the
 # expected verdict as the value of the query's one expression.
 compare_verdicts() {
-  python3 - "$1" "$example/expected" <<'EOF' || failures=$((failures + 1))
+  python3 - "$1" "$example/cases" <<'EOF' || failures=$((failures + 1))
 import json, os, sys
-output, expected_dir = sys.argv[1], sys.argv[2]
+output, cases_dir = sys.argv[1], sys.argv[2]
 lines = open(output).read().splitlines()
-names = sorted(os.listdir(expected_dir))
+names = sorted(os.listdir(cases_dir))
 bad = 0
 if len(lines) != len(names):
     print("FAIL: expected %d lines, got %d" % (len(names), len(lines)))
     bad += 1
 for line in lines:
-    name, status, text = line.split(" ", 2)
+    path, status, text = line.split(" ", 2)
+    name = os.path.basename(os.path.dirname(path))
     if status != "REGOC_OK":
         print("FAIL: %s: status %s: %s" % (name, status, text))
         bad += 1
         continue
     value = json.loads(text)["result"][0]["expressions"][0]["value"]
-    want = json.load(open(os.path.join(expected_dir, name)))
+    want = json.load(open(os.path.join(cases_dir, name, "expected.json")))
     if value != want:
         print("FAIL: %s: verdict %s, expected %s" % (name, value, want))
         bad += 1
@@ -47,7 +48,7 @@ EOF
 for engine in "" "--jit"; do
   label=${engine:-interp}
   # shellcheck disable=SC2086  # $engine is empty or one word
-  "$MESH_CHECK" $engine "$example" "$example"/inputs/*.json >"$scratch/out" 2>"$scratch/err"
+  "$MESH_CHECK" $engine "$example" "$example"/cases/*/input.json >"$scratch/out" 2>"$scratch/err"
   status=$?
   [ "$status" = 0 ] || fail "$label: mesh_check exited with status $status: $(cat "$scratch/err")"
   compare_verdicts "$scratch/out"
@@ -57,7 +58,7 @@ printf '{"source": ' >"$scratch/truncated.json"
 "$MESH_CHECK" "$example" "$scratch/truncated.json" >"$scratch/out" 2>&1
 status=$?
 [ "$status" = 1 ] || fail "malformed input: exit status $status, expected 1"
-grep -q '^truncated.json REGOC_INVALID_JSON {"errors":\[' "$scratch/out" ||
+grep -q 'truncated.json REGOC_INVALID_JSON {"errors":\[' "$scratch/out" ||
   fail "malformed input: unexpected output: $(cat "$scratch/out")"
 
 "$MESH_CHECK" "$example" >/dev/null 2>&1

@@ -34,13 +34,13 @@ struct Sample {
 
 std::vector<Sample> load_samples() {
   std::vector<Sample> samples;
-  for (const auto& entry : fs::directory_iterator(kExamples / "inputs")) {
+  for (const auto& entry : fs::directory_iterator(kExamples / "cases")) {
     Sample sample;
-    sample.name = entry.path().stem().string();
-    sample.input_json = read_file(entry.path());
+    sample.name = entry.path().filename().string();
+    sample.input_json = read_file(entry.path() / "input.json");
     std::string error;
     EXPECT_TRUE(parse_json(sample.input_json, &sample.input, &error)) << error;
-    std::string expected = read_file(kExamples / "expected" / entry.path().filename());
+    std::string expected = read_file(entry.path() / "expected.json");
     EXPECT_TRUE(parse_json(expected, &sample.expected, &error)) << error;
     samples.push_back(std::move(sample));
   }
@@ -64,7 +64,7 @@ class PreparedQueryThreads : public testing::TestWithParam<ExecutorKind> {};
 
 TEST_P(PreparedQueryThreads, EightThreadsGetTheirOwnVerdicts) {
   std::vector<Sample> samples = load_samples();
-  ASSERT_GE(samples.size(), 8u) << "examples/inputs needs at least 8 inputs";
+  ASSERT_GE(samples.size(), 8u) << "examples/cases needs at least 8 cases";
   samples.resize(8);
 
   Engine engine;

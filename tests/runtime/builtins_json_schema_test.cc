@@ -185,6 +185,18 @@ TEST(JsonMatchSchema, References) {
                           "Invalid type. Expected: string, given: integer")));
 }
 
+TEST(JsonMatchSchema, ReferenceLoopIsAnError) {
+  // gojsonschema recurses until the Go stack overflows on these; regoc reports an error.
+  constexpr const char* kError =
+      "eval_builtin_error: json.match_schema: invalid schema: its $ref references apply a schema "
+      "to the same value again, without end";
+  EXPECT_EQ(match("{}", R"({"$ref": "#"})"), kError);
+  EXPECT_EQ(match("1", R"({"anyOf": [{"$ref": "#"}]})"), kError);
+  // Recursion that descends into the document ends.
+  EXPECT_EQ(match(R"({"a": {"a": {}}})", R"({"properties": {"a": {"$ref": "#"}}})"),
+            "[true, []]");
+}
+
 TEST(JsonMatchSchema, Formats) {
   EXPECT_EQ(match(R"("2024-02-29")", R"({"format": "date"})"), "[true, []]");
   EXPECT_EQ(match(R"("2023-02-29")", R"({"format": "date"})"),
