@@ -284,7 +284,7 @@ check_contains "example policy tests: all pass" "$out" "PASS: "
 check_eq "example policy tests: none fail" "" \
   "$(printf '%s\n' "$out" | grep -E 'FAIL|ERROR' || true)"
 
-rt --coverage examples/ --ignore inputs --ignore expected
+rt --coverage examples/
 check_status "example folder with coverage: exit status" 0
 check_contains "example folder with coverage: the policy file" "$out" '"examples/policy.rego"'
 
