@@ -1,6 +1,7 @@
 // Numbers and JSON text for the JSON Schema validator: exact decimal arithmetic in place of
 // Go's big.Rat, Go's big.Float 'g' formatting for error descriptions, and the float64 round
 // trip that gojsonschema applies before comparing const, enum and uniqueItems values.
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -104,6 +105,8 @@ Decimal decimal_of(const Value& number) {
   }
   int64_t exponent = 0;
   if (i < text.size()) exponent = std::strtoll(text.c_str() + i + 1, nullptr, 10);
+  // Keeps exponent arithmetic far from int64 overflow; no float64 comes near these values.
+  exponent = std::clamp<int64_t>(exponent, -(int64_t{1} << 40), int64_t{1} << 40);
   out.coefficient = mpz_class(digits.empty() ? "0" : digits, 10);
   if (negative) out.coefficient = -out.coefficient;
   out.exponent = exponent - fraction_digits;

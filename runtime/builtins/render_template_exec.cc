@@ -8,6 +8,7 @@
 
 #include "runtime/builtins/render_template.h"
 #include "runtime/builtins/render_template_funcs.h"
+#include "runtime/builtins/utf8.h"
 
 namespace regoc::go_template {
 namespace {
@@ -54,8 +55,13 @@ class Executor {
     size_t column = newline == std::string_view::npos ? at_->position
                                                       : at_->position - newline - 1;
     int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    // Go shows at most 20 characters of the node (fmt's %.20s counts code points).
     std::string context = at_->to_string();
-    if (context.size() > 20) context = context.substr(0, 20) + "...";
+    size_t cut = 0;
+    for (int characters = 0; characters < 20 && cut < context.size(); ++characters) {
+      decode_code_point(context, &cut);
+    }
+    if (cut < context.size()) context = context.substr(0, cut) + "...";
     throw ExecError{"template: template:" + std::to_string(line) + ":" +
                     std::to_string(column) + ": executing " + quoted_name + " at <" + context +
                     ">: " + message};
@@ -122,7 +128,7 @@ class Executor {
     pop(saved);
   }
 
-  void iterate(const GoValue& dot, const Node& node, size_t body_mark, const GoValue& index,
+  void iterate(const Node& node, size_t body_mark, const GoValue& index,
                const GoValue& element) {
     const std::vector<NodePtr>& declarations = node.pipe->declarations;
     if (!declarations.empty()) {
@@ -139,7 +145,6 @@ class Executor {
         set_top(2, index);
       }
     }
-    (void)dot;
     try {
       walk(element, *node.list);
     } catch (const ContinueSignal&) {
@@ -158,14 +163,14 @@ class Executor {
         case Kind::Slice:
           for (size_t i = 0; i < value.items->size(); ++i) {
             iterated = true;
-            iterate(dot, node, body_mark, GoValue::of_int(static_cast<int64_t>(i)),
+            iterate(node, body_mark, GoValue::of_int(static_cast<int64_t>(i)),
                     (*value.items)[i]);
           }
           break;
         case Kind::Map:
           for (const auto& [key, element] : *value.entries) {
             iterated = true;
-            iterate(dot, node, body_mark, GoValue::of_string(key), element);
+            iterate(node, body_mark, GoValue::of_string(key), element);
           }
           break;
         case Kind::Int:
@@ -174,7 +179,7 @@ class Executor {
           }
           for (int64_t i = 0; i < value.integer; ++i) {
             iterated = true;
-            iterate(dot, node, body_mark, GoValue::of_int(i), GoValue::of_int(i));
+            iterate(node, body_mark, GoValue::of_int(i), GoValue::of_int(i));
           }
           break;
         case Kind::Missing:
@@ -310,7 +315,7 @@ class Executor {
                          final_value.has_value();
     if (receiver.kind == Kind::Number &&
         (name == "String" || name == "Int64" || name == "Float64")) {
-      return call_number_method(dot, name, node, command, final_value, receiver);
+      return call_number_method(name, node, command, final_value, receiver);
     }
     if (receiver.kind == Kind::Map) {
       if (has_arguments) fail(name + " is not a method but has arguments");
@@ -324,10 +329,9 @@ class Executor {
   }
 
   // The methods of json.Number: String, Int64 and Float64, which take no arguments.
-  GoValue call_number_method(const GoValue& dot, const std::string& name, const Node& node,
-                             const Node* command, const std::optional<GoValue>& final_value,
+  GoValue call_number_method(const std::string& name, const Node& node, const Node* command,
+                             const std::optional<GoValue>& final_value,
                              const GoValue& receiver) {
-    (void)dot;
     size_t count = (command != nullptr ? command->nodes.size() - 1 : 0) +
                    (final_value.has_value() ? 1 : 0);
     if (count != 0) {

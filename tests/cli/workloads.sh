@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Evaluates every input of the workloads folder with `regoc eval` and compares each value
-# with the expected result, as JSON values (key order and spacing do not matter).
+# Evaluates every input of the workloads folder with `regoc eval`, on both executors, and
+# compares each value with the expected result, as JSON values (key order and spacing do not
+# matter).
 #
 # Usage: bash workloads.sh <regoc-binary> <source-dir> <workloads-dir>
 set -euo pipefail
@@ -24,14 +25,17 @@ for entry in "${workloads[@]}"; do
   fi
   modules=()
   for module in "$dir"/*.rego; do modules+=(-d "$module"); done
-  for input in "$dir"/inputs/*.json; do
-    name=$(basename "$input" .json)
-    expected="$dir/expected/$name.json"
-    # --format values prints one array of expression values per result.
-    run "$REGOC" eval "${modules[@]}" -d "$dir/data.json" -i "$input" --format values "$query"
-    check_status "$folder/$name exit status" 0
-    [ "$status" = 0 ] || continue
-    check_json_eq "$folder/$name value" "[$(cat "$expected")]" "$out"
+  for engine in interp jit; do
+    for input in "$dir"/inputs/*.json; do
+      name=$(basename "$input" .json)
+      expected="$dir/expected/$name.json"
+      # --format values prints one array of expression values per result.
+      run "$REGOC" eval --engine "$engine" "${modules[@]}" -d "$dir/data.json" -i "$input" \
+        --format values "$query"
+      check_status "$folder/$name ($engine) exit status" 0
+      [ "$status" = 0 ] || continue
+      check_json_eq "$folder/$name ($engine) value" "[$(cat "$expected")]" "$out"
+    done
   done
 done
 

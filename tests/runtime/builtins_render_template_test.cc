@@ -92,6 +92,17 @@ TEST(RenderTemplate, VariablesTrimAndComments) {
   EXPECT_EQ(render("{{define \"t\"}}[{{.}}]{{end}}{{template \"t\" .s}}"), R"("[x]")");
 }
 
+TEST(RenderTemplate, RecursionDepthLimit) {
+  std::string result = render("{{define \"t\"}}{{template \"t\" .}}{{end}}{{template \"t\" .}}");
+  EXPECT_NE(result.find("executing \"t\" at <{{template \"t\" .}}>: exceeded maximum template "
+                        "depth (1000)"),
+            std::string::npos)
+      << result;
+  EXPECT_EQ(render("{{template \"missing\"}}"),
+            template_error("template: template:1:11: executing \"template\" at "
+                           "<{{template \"missing\"...>: template \"missing\" not defined"));
+}
+
 TEST(RenderTemplate, Comparisons) {
   EXPECT_EQ(render("{{eq .s \"x\"}} {{ne .s \"x\"}} {{eq .s \"y\" \"x\"}}"),
             R"("true false true")");
