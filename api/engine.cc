@@ -166,29 +166,41 @@ bool run_monitored(const PreparedQueryImpl& impl, const Value& input, BuiltinCon
   return ok;
 }
 
-}  // namespace
-
-EvalOutcome PreparedQuery::eval(const Value& input, const EvalOptions& options) const {
+// Runs the prepared query and appends its result rows (layout in ir::Program).
+bool run_rows(const PreparedQueryImpl& impl, const Value& input, const EvalOptions& options,
+              std::vector<std::vector<Value>>* rows, Error* error) {
   BuiltinContext context;
   context.now_ns = options.now_ns;
-  if (context.now_ns == 0) {
-    context.now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count();
-  }
   context.print = options.print;
+  if (options.coverage || options.deadline) {
+    return run_monitored(impl, input, context, options, rows, error);
+  }
+  return impl.executor->run(input, impl.data, context, options.strict_builtin_errors, rows,
+                            error);
+}
 
+}  // namespace
+
+Value PreparedQuery::decide(const Value& input, Error* error, const EvalOptions& options) const {
+  // One row buffer per thread: its capacity outlives the decision.
+  thread_local std::vector<std::vector<Value>> rows;
+  rows.clear();
+  Error failure;
+  if (!run_rows(*impl, input, options, &rows, &failure)) {
+    if (error) *error = std::move(failure);
+    return Value();
+  }
+  Value value;
+  if (!rows.empty() && impl->program.expressions > 0) value = std::move(rows.front().front());
+  rows.clear();
+  return value;
+}
+
+EvalOutcome PreparedQuery::eval(const Value& input, const EvalOptions& options) const {
   EvalOutcome outcome;
   std::vector<std::vector<Value>> rows;
   Error error;
-  bool ok = false;
-  if (options.coverage || options.deadline) {
-    ok = run_monitored(*impl, input, context, options, &rows, &error);
-  } else {
-    ok = impl->executor->run(input, impl->data, context, options.strict_builtin_errors, &rows,
-                             &error);
-  }
-  if (!ok) {
+  if (!run_rows(*impl, input, options, &rows, &error)) {
     outcome.errors.push_back(std::move(error));
     return outcome;
   }

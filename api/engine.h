@@ -108,6 +108,11 @@ class PreparedQuery {
   // Parses `input_json` with the simdjson reader (runtime/json_simd.h) and evaluates with it.
   // Invalid JSON gives one error with code kInvalidJsonCode and the query does not run.
   EvalOutcome eval_json(std::string_view input_json, const EvalOptions& options = {}) const;
+  // Evaluates with `input` and returns the value of the query's first expression in its first
+  // result: undefined when the query is undefined, and when evaluation fails, which also fills
+  // *error if given. The path for decisions: it builds no result set, and allocates nothing
+  // beyond the result row when the policy builds no new value.
+  Value decide(const Value& input, Error* error = nullptr, const EvalOptions& options = {}) const;
   // The executor chosen when the query was prepared.
   ExecutorKind executor() const;
   // The planned IR, in the text form that `regoc eval --dump-ir` prints.

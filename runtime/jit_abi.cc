@@ -4,6 +4,7 @@
 #include "runtime/jit_abi.h"
 
 #include <exception>
+#include <array>
 #include <memory>
 #include <new>
 #include <type_traits>
@@ -65,7 +66,13 @@ bool run_query(CompiledFunction query, const ir::Program& program, const Value& 
   state.program = &program;
   state.context = &context;
   state.strict_builtin_errors = strict_builtin_errors;
-  state.memo.resize(program.memo_slots);
+  // Most policies have few memoized rules: their entries live on the stack, so that a
+  // decision allocates nothing for them.
+  constexpr uint32_t kStackMemoSlots = 16;
+  std::array<MemoEntry, kStackMemoSlots> stack_memo;
+  std::vector<MemoEntry> heap_memo;
+  if (program.memo_slots > kStackMemoSlots) heap_memo.resize(program.memo_slots);
+  state.memo = heap_memo.empty() ? stack_memo.data() : heap_memo.data();
   state.rows = rows;
   const Value* args[2] = {&input, &data};
   if (query(&state, args, 2, nullptr) != kStatusOk) {

@@ -41,7 +41,7 @@ struct EvalState {
   const ir::Program* program = nullptr;
   BuiltinContext* context = nullptr;
   bool strict_builtin_errors = false;
-  std::vector<MemoEntry> memo;
+  MemoEntry* memo = nullptr;  // one entry per memo slot of the program
   std::vector<std::vector<Value>>* rows = nullptr;
   Error error;  // set before compiled code returns kStatusError
 };

@@ -25,7 +25,8 @@ enum class BuiltinStatus : uint8_t {
 // Per-evaluation state that builtins read or write. One context serves one query evaluation
 // and is used by one thread at a time.
 struct BuiltinContext {
-  // time.now_ns() for the whole evaluation (OPA fixes it once per query).
+  // time.now_ns() for the whole evaluation (OPA fixes it once per query); 0 until now() reads
+  // the clock, so that an evaluation that never asks for the time does not read it.
   int64_t now_ns = 0;
   // Receives the line that print() writes (without the trailing newline).
   std::function<void(std::string_view)> print;
@@ -34,6 +35,9 @@ struct BuiltinContext {
 
   Error error;
 
+  // Returns the evaluation's time in nanoseconds since the Unix epoch, reading the system
+  // clock on the first call when now_ns is 0.
+  int64_t now();
   // Fills `error` and returns BuiltinStatus::Error.
   BuiltinStatus fail(std::string code, std::string message);
   // OPA's operand type error: "<name>: operand <index> must be <expected> but got <actual>".

@@ -168,7 +168,7 @@ std::optional<Failure> send(BuiltinContext& context, const Value& request, Value
 
   Value key = cache_key(request);
   if (policy.enabled) {
-    if (auto cached = http_send::SharedCache::find(key, context.now_ns)) {
+    if (auto cached = http_send::SharedCache::find(key, context.now())) {
       *result = http_send::response_value(*cached, force_json, force_yaml);
       return std::nullopt;
     }
@@ -178,7 +178,7 @@ std::optional<Failure> send(BuiltinContext& context, const Value& request, Value
   HttpResponse response;
   if (auto failure = http_send::execute(parsed, &response)) return failure;
   if (policy.enabled) {
-    http_send::SharedCache::store(key, response, context.now_ns, policy.force_seconds);
+    http_send::SharedCache::store(key, response, context.now(), policy.force_seconds);
   }
   *result = http_send::response_value(response, force_json, force_yaml);
   return std::nullopt;

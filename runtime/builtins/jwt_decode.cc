@@ -247,7 +247,7 @@ BuiltinStatus decode_verify(BuiltinContext& context, std::span<const Value> args
   if (!args[1].is_object()) return context.type_error(kDecodeVerify, 2, "object", args[1]);
   Constraints constraints;
   std::string error;
-  if (!parse_constraints(args[1], context.now_ns, &constraints, &error)) {
+  if (!parse_constraints(args[1], context.now(), &constraints, &error)) {
     return builtin_error(context, kDecodeVerify, error);
   }
   if (!args[0].is_string()) return context.type_error(kDecodeVerify, 1, "string", args[0]);

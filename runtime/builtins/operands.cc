@@ -1,9 +1,19 @@
 // OPA's builtin error messages and the operand conversions that builtin families share.
 #include "runtime/builtins/operands.h"
 
+#include <chrono>
 #include <string>
 
 namespace regoc {
+
+int64_t BuiltinContext::now() {
+  if (now_ns == 0) {
+    now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                 std::chrono::system_clock::now().time_since_epoch())
+                 .count();
+  }
+  return now_ns;
+}
 
 BuiltinStatus BuiltinContext::fail(std::string code, std::string message) {
   error = Error{};

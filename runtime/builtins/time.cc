@@ -15,7 +15,7 @@ namespace {
 constexpr std::string_view kRfc3339Layout = "2006-01-02T15:04:05Z07:00";
 
 BuiltinStatus now_ns(BuiltinContext& context, std::span<const Value>, Value& result) {
-  result = Value::integer(context.now_ns);
+  result = Value::integer(context.now());
   return BuiltinStatus::Ok;
 }
 

@@ -105,5 +105,35 @@ TEST(Engine, BaseAndVirtualDocumentsMerge) {
   EXPECT_EQ(evaluate(c, R"({"a":{"b":{"x":2}}})"), c.expected);
 }
 
+// decide() gives the first expression's value, undefined for an undefined query, and the error
+// of a failed evaluation, on both executors.
+TEST(Engine, DecideReturnsTheDecision) {
+  Engine engine;
+  ASSERT_TRUE(engine
+                  .add_module("t.rego",
+                              "package t\nallow if input.role == \"admin\"\n"
+                              "n := to_number(input.s)\n")
+                  .empty());
+  for (ExecutorKind kind : {ExecutorKind::Interpreter, ExecutorKind::Jit}) {
+    PreparedQuery allow;
+    ASSERT_TRUE(engine.prepare("data.t.allow", &allow, kind).empty());
+    Value input;
+    std::string message;
+    ASSERT_TRUE(parse_json(R"({"role": "admin", "s": "x"})", &input, &message));
+    EXPECT_EQ(to_json(allow.decide(input)), "true");
+    ASSERT_TRUE(parse_json(R"({"role": "guest"})", &input, &message));
+    EXPECT_FALSE(allow.decide(input).is_defined());
+
+    PreparedQuery number;
+    ASSERT_TRUE(engine.prepare("data.t.n", &number, kind).empty());
+    ASSERT_TRUE(parse_json(R"({"s": "x"})", &input, &message));
+    Error error;
+    EvalOptions strict;
+    strict.strict_builtin_errors = true;
+    EXPECT_FALSE(number.decide(input, &error, strict).is_defined());
+    EXPECT_EQ(error.code, "eval_builtin_error");
+  }
+}
+
 }  // namespace
 }  // namespace regoc
