@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "compiler/constant_value.h"
 #include "compiler/parse_tree_builder.h"
 #include "compiler/passes.h"
 #include "runtime/number.h"
@@ -17,46 +18,6 @@ namespace regoc {
 namespace {
 
 Value str(std::string_view text) { return Value::string(text); }
-
-// The value of a term without variables, refs, calls or comprehensions.
-std::optional<Value> constant_value(const ast::Term& term) {
-  switch (term.kind) {
-    case ast::TermKind::Null:
-      return Value::null();
-    case ast::TermKind::Boolean:
-      return Value::boolean(term.boolean);
-    case ast::TermKind::Number: {
-      auto number = Number::parse(term.text);
-      if (!number) return std::nullopt;
-      return Value::number(*number);
-    }
-    case ast::TermKind::String:
-      return Value::string(term.text);
-    case ast::TermKind::Array:
-    case ast::TermKind::Set: {
-      std::vector<Value> items;
-      for (const auto& item : term.items) {
-        auto value = constant_value(*item);
-        if (!value) return std::nullopt;
-        items.push_back(std::move(*value));
-      }
-      return term.kind == ast::TermKind::Array ? Value::array(std::move(items))
-                                                : Value::set(std::move(items));
-    }
-    case ast::TermKind::Object: {
-      std::vector<Value::Entry> entries;
-      for (const auto& [key_term, value_term] : term.entries) {
-        auto key = constant_value(*key_term);
-        auto value = constant_value(*value_term);
-        if (!key || !value) return std::nullopt;
-        entries.emplace_back(std::move(*key), std::move(*value));
-      }
-      return Value::object(std::move(entries));
-    }
-    default:
-      return std::nullopt;
-  }
-}
 
 using Fields = std::vector<Value::Entry>;
 
@@ -316,7 +277,7 @@ Value AstWriter::sorted_items(const ast::Term& set) {
   bool constant = true;
   for (const ast::TermPtr& item : set.items) {
     Value json = term(*item);
-    std::optional<Value> value = constant_value(*item);
+    std::optional<Value> value = ast::constant_value(*item);
     constant = constant && value.has_value();
     items.emplace_back(value.value_or(Value::null()), std::move(json));
   }
@@ -333,7 +294,7 @@ Value AstWriter::object_items(const ast::Term& object) {
   std::vector<std::pair<Value, Value>> items;  // (constant key, [key JSON, value JSON])
   bool constant = true;
   for (const auto& [key, value] : object.entries) {
-    std::optional<Value> key_value = constant_value(*key);
+    std::optional<Value> key_value = ast::constant_value(*key);
     constant = constant && key_value.has_value();
     Value pair = Value::array({term(*key), term(*value)});
     items.emplace_back(key_value.value_or(Value::null()), std::move(pair));

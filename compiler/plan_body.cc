@@ -227,7 +227,7 @@ void Planner::plan_function_mock(const ast::With& with, std::string function,
     plan_inside();
     return;
   }
-  if (auto value = constant_value(replacement)) {
+  if (auto value = ast::constant_value(replacement)) {
     mock.constant = std::move(*value);
     plan_inside();
     return;
@@ -333,12 +333,12 @@ bool Planner::plan_unify_objects(const ast::Term& left, const ast::Term& right,
   std::map<Value, ast::TermPtr> left_values;
   std::map<Value, ast::TermPtr> right_values;
   for (const auto& [key, value] : left.entries) {
-    auto constant_key = constant_value(*key);
+    auto constant_key = ast::constant_value(*key);
     if (!constant_key) return false;
     left_values[*constant_key] = value;
   }
   for (const auto& [key, value] : right.entries) {
-    auto constant_key = constant_value(*key);
+    auto constant_key = ast::constant_value(*key);
     if (!constant_key) return false;
     right_values[*constant_key] = value;
   }

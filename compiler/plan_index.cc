@@ -62,7 +62,7 @@ std::map<std::string, Planner::IndexEntry> Planner::index_tests(const ast::Rule&
     if (sides.size() != 2) continue;
     if (!is_input_path(*sides[0])) std::swap(sides[0], sides[1]);
     if (!is_input_path(*sides[0]) || !is_scalar_constant(*sides[1])) continue;
-    std::optional<Value> constant = constant_value(*sides[1]);
+    std::optional<Value> constant = ast::constant_value(*sides[1]);
     if (!constant) continue;
     tests.emplace(ast::to_string(*sides[0]), IndexEntry{sides[0], std::move(*constant)});
   }

@@ -42,48 +42,8 @@ bool Planner::is_data_mocked(const std::vector<std::string>& path) const {
   return false;
 }
 
-// The value of a term that contains no variables, refs, calls or comprehensions.
-std::optional<Value> Planner::constant_value(const ast::Term& term) const {
-  switch (term.kind) {
-    case ast::TermKind::Null:
-      return Value::null();
-    case ast::TermKind::Boolean:
-      return Value::boolean(term.boolean);
-    case ast::TermKind::Number: {
-      auto number = Number::parse(term.text);
-      if (!number) return std::nullopt;
-      return Value::number(*number);
-    }
-    case ast::TermKind::String:
-      return Value::string(term.text);
-    case ast::TermKind::Array:
-    case ast::TermKind::Set: {
-      std::vector<Value> items;
-      for (const auto& item : term.items) {
-        auto value = constant_value(*item);
-        if (!value) return std::nullopt;
-        items.push_back(std::move(*value));
-      }
-      return term.kind == ast::TermKind::Array ? Value::array(std::move(items))
-                                                : Value::set(std::move(items));
-    }
-    case ast::TermKind::Object: {
-      std::vector<Value::Entry> entries;
-      for (const auto& [key_term, value_term] : term.entries) {
-        auto key = constant_value(*key_term);
-        auto value = constant_value(*value_term);
-        if (!key || !value) return std::nullopt;
-        entries.emplace_back(std::move(*key), std::move(*value));
-      }
-      return Value::object(std::move(entries));
-    }
-    default:
-      return std::nullopt;
-  }
-}
-
 void Planner::plan_value(const ast::TermPtr& term, const ValueCont& cont) {
-  if (auto value = constant_value(*term)) {
+  if (auto value = ast::constant_value(*term)) {
     cont(constant(std::move(*value)));
     return;
   }
@@ -244,7 +204,7 @@ void Planner::plan_data_ref(const ast::Term& ref, const ValueCont& cont) {
   bool base_only = !node->has_rules_below || is_data_mocked(node->path);
   if (!base_only && node->rules.empty() && index < items.size()) {
     const ast::Term& part = *items[index];
-    if (constant_value(part)) {
+    if (ast::constant_value(part)) {
       base_only = true;  // a constant key that no rule below this node defines
     } else if (!has_unbound_vars(part)) {
       plan_dynamic_child(ref, node, index, cont);

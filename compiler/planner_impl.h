@@ -20,6 +20,7 @@
 
 #include "compiler/annotations.h"
 #include "compiler/compiler.h"
+#include "compiler/constant_value.h"
 #include "compiler/ir.h"
 #include "compiler/planner.h"
 
@@ -172,7 +173,6 @@ class Planner {
   RuleNode* function_node(const std::string& name) const;
   // Resolves the replacement of a `with` on a function; plans it when it is a value.
   void plan_function_mock(const ast::With& with, std::string function, const Cont& inner);
-  std::optional<Value> constant_value(const ast::Term& term) const;
   void fail(const Location& location, std::string message);
 
   ir::Program* program_;

@@ -235,6 +235,7 @@ bool parse_without_fragment(std::string_view text, ParsedUrl* url, std::string* 
 
   if (!unescape(rest, EscapeMode::Path, &url->path, error)) return false;
   url->escaped_path = valid_encoded_path(rest) ? std::string(rest) : escape_path(url->path);
+  if (rest != escape_path(url->path)) url->raw_path.assign(rest);
   return true;
 }
 
@@ -251,8 +252,7 @@ bool parse_go_url(std::string_view text, ParsedUrl* url, std::string* error) {
   }
   if (hash == std::string_view::npos) return true;
 
-  std::string fragment;
-  if (!unescape(text.substr(hash + 1), EscapeMode::Fragment, &fragment, &detail)) {
+  if (!unescape(text.substr(hash + 1), EscapeMode::Fragment, &url->fragment, &detail)) {
     *error = "parse " + go_quoted(text) + ": " + detail;
     return false;
   }

@@ -83,6 +83,7 @@ struct GlobalRegistry {
     register_render_template_builtins(registry);
     register_json_schema_builtins(registry);
     register_aws_sign_builtins(registry);
+  register_uri_builtins(registry);
 
     for (const Builtin& builtin : registry.builtins()) pointers.push_back(&builtin);
   }

@@ -88,5 +88,6 @@ void register_x509_keypair_builtins(Registry& registry);
 void register_render_template_builtins(Registry& registry);
 void register_json_schema_builtins(Registry& registry);
 void register_aws_sign_builtins(Registry& registry);
+void register_uri_builtins(Registry& registry);
 
 }  // namespace regoc
