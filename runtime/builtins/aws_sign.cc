@@ -14,6 +14,7 @@
 
 #include "runtime/builtins/aws_sign_url.h"
 #include "runtime/builtins/crypto_encoding.h"
+#include "runtime/builtins/http_send.h"
 #include "runtime/builtins/operands.h"
 #include "runtime/builtins/registry.h"
 #include "runtime/builtins/term_text.h"
@@ -25,16 +26,6 @@ namespace regoc {
 namespace {
 
 constexpr std::string_view kName = "providers.aws.sign_req";
-
-// The request keys that http.send accepts, which sign_req checks too.
-constexpr std::array<std::string_view, 28> kRequestKeys = {
-    "method", "url", "body", "enable_redirect", "force_json_decode", "force_yaml_decode",
-    "headers", "raw_body", "tls_use_system_certs", "tls_ca_cert", "tls_ca_cert_file",
-    "tls_ca_cert_env_variable", "tls_client_cert", "tls_client_cert_file",
-    "tls_client_cert_env_variable", "tls_client_key", "tls_client_key_file",
-    "tls_client_key_env_variable", "tls_insecure_skip_verify", "tls_server_name", "timeout",
-    "cache", "force_cache", "force_cache_duration_seconds", "raise_error", "caching_mode",
-    "max_retry_attempts", "cache_ignored_headers"};
 
 constexpr std::array<std::string_view, 4> kRequiredConfigKeys = {
     "aws_access_key", "aws_region", "aws_secret_access_key", "aws_service"};
@@ -111,10 +102,7 @@ BuiltinStatus check_config(BuiltinContext& context, const Value& config) {
 BuiltinStatus check_request_keys(BuiltinContext& context, const Value& request) {
   std::vector<Value> unknown;
   for (const Value::Entry& entry : request.object_entries()) {
-    bool known = entry.first.is_string() &&
-                 std::find(kRequestKeys.begin(), kRequestKeys.end(),
-                           entry.first.as_string()) != kRequestKeys.end();
-    if (!known) unknown.push_back(entry.first);
+    if (!http_send::is_request_key(entry.first)) unknown.push_back(entry.first);
   }
   if (!unknown.empty()) {
     return operand_error(context, kName, 1,

@@ -22,17 +22,6 @@ using http_send::HttpResponse;
 
 constexpr std::string_view kName = "http.send";
 
-const std::set<std::string>& allowed_keys() {
-  static const std::set<std::string> kKeys = {
-      "method", "url", "body", "enable_redirect", "force_json_decode", "force_yaml_decode",
-      "headers", "raw_body", "tls_use_system_certs", "tls_ca_cert", "tls_ca_cert_file",
-      "tls_ca_cert_env_variable", "tls_client_cert", "tls_client_cert_file",
-      "tls_client_cert_env_variable", "tls_client_key", "tls_client_key_file",
-      "tls_client_key_env_variable", "tls_insecure_skip_verify", "tls_server_name", "timeout",
-      "cache", "force_cache", "force_cache_duration_seconds", "raise_error", "caching_mode",
-      "max_retry_attempts", "cache_ignored_headers"};
-  return kKeys;
-}
 
 // Rego's text of a set of strings: {"a", "b"}.
 std::string set_text(const std::vector<std::string>& names) {
@@ -47,7 +36,7 @@ std::string set_text(const std::vector<std::string>& names) {
 std::optional<Failure> check_keys(const Value& request) {
   std::vector<std::string> invalid;
   for (const auto& entry : request.object_entries()) {
-    if (!entry.first.is_string() || !allowed_keys().count(std::string(entry.first.as_string()))) {
+    if (!http_send::is_request_key(entry.first)) {
       invalid.push_back(entry.first.is_string() ? std::string(entry.first.as_string())
                                                 : to_json(entry.first));
     }
@@ -285,6 +274,18 @@ Value response_value(const HttpResponse& response, bool force_json, bool force_y
                         {Value::string("body"), body},
                         {Value::string("raw_body"), Value::string(response.body)},
                         {Value::string("headers"), Value::object(std::move(headers))}});
+}
+
+bool is_request_key(const Value& key) {
+  static const std::set<std::string> kKeys = {
+      "method", "url", "body", "enable_redirect", "force_json_decode", "force_yaml_decode",
+      "headers", "raw_body", "tls_use_system_certs", "tls_ca_cert", "tls_ca_cert_file",
+      "tls_ca_cert_env_variable", "tls_client_cert", "tls_client_cert_file",
+      "tls_client_cert_env_variable", "tls_client_key", "tls_client_key_file",
+      "tls_client_key_env_variable", "tls_insecure_skip_verify", "tls_server_name", "timeout",
+      "cache", "force_cache", "force_cache_duration_seconds", "raise_error", "caching_mode",
+      "max_retry_attempts", "cache_ignored_headers"};
+  return key.is_string() && kKeys.count(std::string(key.as_string())) > 0;
 }
 
 }  // namespace http_send

@@ -62,6 +62,10 @@ struct HttpResponse {
 // Reads the request object (already checked for unknown and missing keys).
 std::optional<Failure> read_request(const Value& request, HttpRequest* out);
 
+// True for a key that an http.send request object may contain (providers.aws.sign_req checks
+// its request against the same list).
+bool is_request_key(const Value& key);
+
 // Performs the exchange, retrying transport failures max_retry_attempts times.
 std::optional<Failure> execute(const HttpRequest& request, HttpResponse* out);
 
