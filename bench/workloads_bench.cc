@@ -1,7 +1,8 @@
-// Google Benchmark programs for the workloads, on both executors. Each workload gets three
-// figures: decision latency with the input already parsed, decision latency including the
-// JSON parse of the input, and the time to prepare the query. Preparing parses, compiles and
-// plans the policy, and for the JIT also generates native code.
+// Google Benchmark programs for the workloads, on both executors. Each workload gets decision
+// latency with the input already parsed and including the JSON parse of the input, through
+// PreparedQuery::eval (the result set) and PreparedQuery::decide (the first value only), and
+// the time to prepare the query. Preparing parses, compiles and plans the policy, and for the
+// JIT also generates native code.
 //
 // Workloads: a one-rule policy built in, and mesh-authz, rbac-large and abac-rules read from
 // the workloads folder (REGOC_WORKLOADS_DIR at build time, or --workloads=DIR). Each workload
@@ -22,6 +23,7 @@
 #include "api/engine.h"
 #include "cli/bench_alloc.h"
 #include "runtime/json.h"
+#include "runtime/json_simd.h"
 #include "runtime/loader.h"
 
 #ifndef REGOC_WORKLOADS_DIR
@@ -53,8 +55,9 @@ struct WorkloadSpec {
   const char* input;  // file name under inputs/ and expected/
 };
 
-// mesh-authz: an allowed request, which runs every check of the policy. rbac-large: an
-// allowed user, found through role inheritance. abac-rules: a request that one rule denies.
+// mesh-authz: an allowed request, for which every deny rule is evaluated and none matches.
+// rbac-large: an allowed user, found through role inheritance. abac-rules: a request that one
+// rule denies.
 constexpr WorkloadSpec kWorkloadSpecs[] = {
     {"mesh-authz", "data.mesh.authz.decision", "allow_get_order.json"},
     {"rbac-large", "data.rbac.allow", "q00.json"},
@@ -114,19 +117,24 @@ regoc::Errors prepare(const Workload& workload, ExecutorKind executor, PreparedQ
   return engine.prepare(workload.query, out, executor);
 }
 
-// Returns an empty string when the outcome is exactly the expected value. Sets compare
+// Returns an empty string when the value is exactly the expected value. Sets compare
 // with arrays through JSON, as the expected files write sets as sorted arrays.
-std::string check_outcome(const Workload& workload, const EvalOutcome& outcome) {
-  if (!outcome.errors.empty()) return "evaluation failed: " + outcome.errors.front().message;
-  if (outcome.results.empty()) return "the result is undefined";
+std::string check_value(const Workload& workload, const Value& value) {
+  if (!value.is_defined()) return "the result is undefined";
   Value actual;
   std::string error;
-  const std::string text = regoc::to_json(outcome.results.front().expressions.front().value);
+  const std::string text = regoc::to_json(value);
   if (!regoc::parse_json(text, &actual, &error)) return "unreadable result: " + error;
   if (actual != workload.expected) {
     return "result " + text + " differs from the expected " + regoc::to_json(workload.expected);
   }
   return "";
+}
+
+std::string check_outcome(const Workload& workload, const EvalOutcome& outcome) {
+  if (!outcome.errors.empty()) return "evaluation failed: " + outcome.errors.front().message;
+  if (outcome.results.empty()) return "the result is undefined";
+  return check_value(workload, outcome.results.front().expressions.front().value);
 }
 
 // Prepared queries, made once per workload and executor and shared by the latency
@@ -195,6 +203,48 @@ void decision_with_parse(benchmark::State& state, const Workload* workload,
   report_allocations(state, before);
 }
 
+// PreparedQuery::decide returns the first expression's value without building a result set.
+void decide(benchmark::State& state, const Workload* workload, ExecutorKind executor) {
+  const PreparedEntry& prepared = prepared_for(*workload, executor);
+  if (!prepared.error.empty()) {
+    state.SkipWithError(prepared.error.c_str());
+    return;
+  }
+  if (const std::string error = check_value(*workload, prepared.query.decide(workload->input));
+      !error.empty()) {
+    state.SkipWithError(("decide: " + error).c_str());
+    return;
+  }
+  const auto before = regoc::cli::current_thread_allocations();
+  for (auto _ : state) {
+    Value value = prepared.query.decide(workload->input);
+    benchmark::DoNotOptimize(value);
+  }
+  report_allocations(state, before);
+}
+
+// The JSON parse that eval_json does (simdjson), followed by decide.
+void decide_with_parse(benchmark::State& state, const Workload* workload,
+                       ExecutorKind executor) {
+  const PreparedEntry& prepared = prepared_for(*workload, executor);
+  if (!prepared.error.empty()) {
+    state.SkipWithError(prepared.error.c_str());
+    return;
+  }
+  const auto before = regoc::cli::current_thread_allocations();
+  for (auto _ : state) {
+    Value input;
+    std::string error;
+    if (!regoc::parse_json_simd(workload->input_text, &input, &error)) {
+      state.SkipWithError(error.c_str());
+      break;
+    }
+    Value value = prepared.query.decide(input);
+    benchmark::DoNotOptimize(value);
+  }
+  report_allocations(state, before);
+}
+
 void prepare_time(benchmark::State& state, const Workload* workload, ExecutorKind executor) {
   for (auto _ : state) {
     PreparedQuery query;
@@ -213,6 +263,9 @@ void register_workload(const Workload* workload) {
         "/" + workload->name + "/" + std::string(regoc::executor_kind_name(executor));
     benchmark::RegisterBenchmark(("decision" + suffix).c_str(), decision, workload, executor);
     benchmark::RegisterBenchmark(("decision_with_parse" + suffix).c_str(), decision_with_parse,
+                                 workload, executor);
+    benchmark::RegisterBenchmark(("decide" + suffix).c_str(), decide, workload, executor);
+    benchmark::RegisterBenchmark(("decide_with_parse" + suffix).c_str(), decide_with_parse,
                                  workload, executor);
     benchmark::RegisterBenchmark(("prepare" + suffix).c_str(), prepare_time, workload, executor)
         ->Unit(benchmark::kMillisecond);

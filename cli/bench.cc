@@ -17,6 +17,7 @@
 #include "cli/eval.h"
 #include "cli/output.h"
 #include "runtime/json.h"
+#include "runtime/json_simd.h"
 #include "runtime/loader.h"
 
 namespace regoc::cli {
@@ -110,18 +111,55 @@ struct Benchmark {
     return true;
   }
 
-  bool decide() { return accept(prepared.eval(input, options)); }
+  // The outcome of PreparedQuery::decide: undefined with *error filled on failure.
+  bool accept_value(const Value& value, Error&& error) {
+    if (!error.code.empty() || !error.message.empty()) {
+      failure = {std::move(error)};
+      return false;
+    }
+    if (flags.fail && !value.is_defined()) {
+      failure = single_error("undefined result");
+      return false;
+    }
+    return true;
+  }
 
-  bool parse_and_decide() { return accept(prepared.eval_json(input_text, options)); }
+  bool eval() { return accept(prepared.eval(input, options)); }
+
+  bool parse_and_eval() { return accept(prepared.eval_json(input_text, options)); }
+
+  bool decide() {
+    Error error;
+    const Value value = prepared.decide(input, &error, options);
+    return accept_value(value, std::move(error));
+  }
+
+  bool parse_and_decide() {
+    Value parsed;
+    std::string message;
+    if (!parse_json_simd(input_text, &parsed, &message)) {
+      failure = single_error("unable to parse input: " + message);
+      return false;
+    }
+    Error error;
+    const Value value = prepared.decide(parsed, &error, options);
+    return accept_value(value, std::move(error));
+  }
 
   bool measure(LatencyStats* stats) {
     TimingOptions timing;
     timing.min_time = flags.benchtime.duration;
     timing.iterations = flags.benchtime.iterations;
-    if (flags.parse_input) {
-      return measure_latency([this] { return parse_and_decide(); }, timing, stats);
+    if (flags.api == DecisionApi::Decide) {
+      if (flags.parse_input) {
+        return measure_latency([this] { return parse_and_decide(); }, timing, stats);
+      }
+      return measure_latency([this] { return decide(); }, timing, stats);
     }
-    return measure_latency([this] { return decide(); }, timing, stats);
+    if (flags.parse_input) {
+      return measure_latency([this] { return parse_and_eval(); }, timing, stats);
+    }
+    return measure_latency([this] { return eval(); }, timing, stats);
   }
 };
 
@@ -132,6 +170,7 @@ int run_repetitions(Benchmark* benchmark, double prepare_ns) {
     result.prepare_ns = prepare_ns;
     result.executor = flags.executor;
     result.parse_input = flags.parse_input;
+    result.api = flags.api;
     if (!benchmark->measure(&result.latency)) return print_errors(benchmark->failure, flags);
     result.peak_rss_bytes = peak_rss_bytes();
     std::cout << render_bench_result(result, flags.format, flags.benchmem) << std::flush;

@@ -17,14 +17,14 @@ namespace {
 namespace option_id {
 enum BenchOptionId : int {
   Data, Bundle, Input, StdinInput, Stdin, Format, Count, Benchtime, Benchmem, Fail,
-  ParseInput, StrictBuiltinErrors, Engine, Help, Target, V1Compatible,
+  ParseInput, Api, StrictBuiltinErrors, Engine, Help, Target, V1Compatible,
   Unsupported = kUnsupportedOption,
 };
 }  // namespace option_id
 using option_id::BenchOptionId;
 
 // The options of opa bench (OPA 1.x), then those regoc adds: --benchtime (named after
-// `go test -benchtime`), --parse-input, --engine and --strict-builtin-errors.
+// `go test -benchtime`), --parse-input, --api, --engine and --strict-builtin-errors.
 constexpr OptionSpec kOptions[] = {
     {"data", 'd', true, BenchOptionId::Data},
     {"bundle", 'b', true, BenchOptionId::Bundle},
@@ -40,6 +40,7 @@ constexpr OptionSpec kOptions[] = {
     {"help", 'h', false, BenchOptionId::Help},
     {"benchtime", '\0', true, BenchOptionId::Benchtime},
     {"parse-input", '\0', false, BenchOptionId::ParseInput},
+    {"api", '\0', true, BenchOptionId::Api},
     {"strict-builtin-errors", '\0', false, BenchOptionId::StrictBuiltinErrors},
     {"engine", '\0', true, BenchOptionId::Engine},
     {"config-file", 'c', true, BenchOptionId::Unsupported},
@@ -66,6 +67,17 @@ std::string parse_format(const std::string& text, BenchFormat* out) {
     *out = BenchFormat::GoBench;
   } else {
     return "invalid --format value \"" + text + "\": expected pretty, json or gobench";
+  }
+  return "";
+}
+
+std::string parse_api(const std::string& text, DecisionApi* out) {
+  if (text == "eval") {
+    *out = DecisionApi::Eval;
+  } else if (text == "decide") {
+    *out = DecisionApi::Decide;
+  } else {
+    return "invalid value \"" + text + "\" for --api: expected eval or decide";
   }
   return "";
 }
@@ -130,6 +142,7 @@ std::string apply(const OptionSpec& spec, const std::optional<std::string>& valu
     case BenchOptionId::Benchmem: return parse_bool_option(spec, value, &out->benchmem);
     case BenchOptionId::Fail: return parse_bool_option(spec, value, &out->fail);
     case BenchOptionId::ParseInput: return parse_bool_option(spec, value, &out->parse_input);
+    case BenchOptionId::Api: return parse_api(*value, &out->api);
     case BenchOptionId::StrictBuiltinErrors:
       return parse_bool_option(spec, value, &out->strict_builtin_errors);
     case BenchOptionId::Engine: return parse_engine_option(*value, &out->executor);
@@ -188,18 +201,20 @@ Usage:
 
 What is measured: one decision is one call of PreparedQuery::eval (the embedding API) with
 the input already parsed, including building the result set. With --parse-input it is one
-call of PreparedQuery::eval_json, which also parses the input's JSON text. Decisions run
+call of PreparedQuery::eval_json, which also parses the input's JSON text. With --api decide
+it is one call of PreparedQuery::decide, which returns only the value of the query's first
+expression (after parsing the input with simdjson, with --parse-input). Decisions run
 back to back on one thread, in timed batches of k decisions. k is chosen so that a batch
-takes at least 1 us and 100 reads of std::chrono::steady_clock; the cost of one clock read
-is measured at start and subtracted from each batch. ns/op is the total time over the number
-of decisions, and cpu_ns/op the thread's CPU time over it, which leaves out time that other
-processes took from the core. The p50, p90 and p99 latencies are percentiles of the per-decision mean of each
-batch, so with k > 1 they smooth out outliers shorter than a batch. Each repetition runs for
---benchtime after a warm-up of up to 20 ms. Preparing (parsing the modules, compiling,
-planning and, with --engine jit, generating native code) is timed once, before the
-repetitions. B/op and allocs/op count C++ operator new calls on the benchmark thread (memory
-that C libraries take with malloc is not counted). Peak RSS is the process's maximum
-resident set size from getrusage().
+takes at least 1 us and 100 reads of std::chrono::steady_clock, and the cost of one clock
+read, measured at start, is subtracted from each batch. ns/op is the total time over the
+number of decisions. cpu_ns/op is the thread's CPU time over the same decisions, which
+leaves out time that other processes took from the core. The p50, p90 and p99 latencies are
+percentiles of the per-decision mean of each batch, so with k > 1 they smooth out outliers
+shorter than a batch. Each repetition runs for --benchtime after a warm-up of up to 20 ms.
+Preparing (parsing the modules, compiling, planning and, with --engine jit, generating
+native code) is timed once, before the repetitions. B/op and allocs/op count C++ operator
+new calls on the benchmark thread (memory that C libraries take with malloc is not
+counted). Peak RSS is the process's maximum resident set size from getrusage().
 
 Options:
   -d, --data PATH             load a .rego, .json, .yaml or .yml file, or every such file
@@ -220,6 +235,8 @@ Options:
                               --fail=false benchmarks undefined results too)
       --parse-input           parse the input's JSON text in every decision, as a server
                               receiving JSON requests does; needs a JSON input
+      --api API               eval (default: build the whole result set, as opa bench does) or
+                              decide (return the first expression's value only)
       --strict-builtin-errors make the first builtin error end evaluation with an error
       --engine ENGINE         interp (default: the IR interpreter) or jit (native code
                               through LLVM)

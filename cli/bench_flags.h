@@ -21,6 +21,12 @@ enum class BenchFormat {
   GoBench,  // one line per repetition in the Go benchmark data format
 };
 
+// The embedding API call that makes one decision.
+enum class DecisionApi {
+  Eval,    // PreparedQuery::eval (eval_json with --parse-input): the whole result set
+  Decide,  // PreparedQuery::decide: the value of the query's first expression only
+};
+
 // How long each repetition runs: for `duration`, or for exactly `iterations` decisions when
 // iterations is non-zero. The syntax is that of `go test -benchtime`: "1s", "500ms", "100x".
 struct BenchTime {
@@ -41,6 +47,7 @@ struct BenchFlags {
   bool benchmem = true;                   // --benchmem: report allocations and peak RSS
   bool fail = true;                       // --fail: an undefined result is an error
   bool parse_input = false;               // --parse-input: parse the input JSON per decision
+  DecisionApi api = DecisionApi::Eval;    // --api
   bool strict_builtin_errors = false;     // --strict-builtin-errors
   ExecutorKind executor = ExecutorKind::Interpreter;  // --engine
   bool help = false;                      // -h/--help

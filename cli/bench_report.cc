@@ -12,6 +12,8 @@ namespace regoc::cli {
 
 namespace {
 
+const char* api_name(DecisionApi api) { return api == DecisionApi::Decide ? "decide" : "eval"; }
+
 double per_op(uint64_t total, uint64_t decisions) {
   return decisions == 0 ? 0 : static_cast<double>(total) / static_cast<double>(decisions);
 }
@@ -50,6 +52,7 @@ std::vector<std::pair<std::string, std::string>> pretty_rows(const BenchResult& 
   }
   rows.emplace_back("engine", executor_kind_name(result.executor));
   rows.emplace_back("parse_input", result.parse_input ? "true" : "false");
+  rows.emplace_back("api", api_name(result.api));
   return rows;
 }
 
@@ -104,14 +107,17 @@ std::string render_json(const BenchResult& result) {
   out += fmt::format("  \"peak_rss_bytes\": {},\n", result.peak_rss_bytes);
   out += fmt::format("  \"prepare_ns\": {:.0f},\n", result.prepare_ns);
   out += fmt::format("  \"engine\": \"{}\",\n", executor_kind_name(result.executor));
-  out += fmt::format("  \"parse_input\": {}\n", result.parse_input ? "true" : "false");
+  out += fmt::format("  \"parse_input\": {},\n", result.parse_input ? "true" : "false");
+  out += fmt::format("  \"api\": \"{}\"\n", api_name(result.api));
   return out + "}\n";
 }
 
 // One line in the Go benchmark data format: name, iterations, then "value unit" pairs.
 std::string render_gobench(const BenchResult& result, bool benchmem) {
   const LatencyStats& latency = result.latency;
-  std::string out = fmt::format("BenchmarkRegocEval\t{}\t{} ns/op", latency.decisions,
+  const char* name =
+      result.api == DecisionApi::Decide ? "BenchmarkRegocDecide" : "BenchmarkRegocEval";
+  std::string out = fmt::format("{}\t{}\t{} ns/op", name, latency.decisions,
                                 format_figure(latency.ns_per_op));
   if (benchmem) {
     out += fmt::format("\t{:.0f} B/op\t{:.0f} allocs/op",

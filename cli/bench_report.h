@@ -20,6 +20,7 @@ struct BenchResult {
   uint64_t peak_rss_bytes = 0;  // the process's maximum resident set size so far
   ExecutorKind executor = ExecutorKind::Interpreter;
   bool parse_input = false;     // whether each decision parsed the input's JSON text
+  DecisionApi api = DecisionApi::Eval;
 };
 
 /// Renders one repetition's result. Without `benchmem`, the pretty and gobench formats leave

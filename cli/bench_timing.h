@@ -18,7 +18,8 @@
 
 namespace regoc::cli {
 
-// Shortest batch worth timing: about 50 times the cost of a clock read on a typical x86 VM.
+// Shortest batch to time. A batch also lasts at least 100 clock reads, so that reading the
+// clock costs about 1% of it (a read took about 40 ns on the KVM guest of docs/benchmarks.md).
 inline constexpr double kMinBatchNanoseconds = 1000;
 // The warm-up runs decisions until this much time has passed (or kMaxWarmupDecisions ran).
 inline constexpr std::chrono::milliseconds kWarmupTime{20};

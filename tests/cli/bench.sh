@@ -48,6 +48,8 @@ for result in objects:
         problems.append("engine is %r" % result.get("engine"))
     if not isinstance(result.get("parse_input"), bool):
         problems.append("parse_input is %r" % result.get("parse_input"))
+    if result.get("api") not in ("eval", "decide"):
+        problems.append("api is %r" % result.get("api"))
 print("; ".join(problems))
 ' "$2" "$3")
   if [ -n "$verdict" ]; then
@@ -72,6 +74,7 @@ check_eq "samples with --benchtime 200x" "200" "$(json_field "$out" samples)"
 check_eq "N equals samples" "200" "$(json_field "$out" N)"
 check_eq "default engine" '"interp"' "$(json_field "$out" engine)"
 check_eq "parse_input off by default" "false" "$(json_field "$out" parse_input)"
+check_eq "eval api by default" '"eval"' "$(json_field "$out" api)"
 
 run "$REGOC" bench "${policy[@]}" --format=json --benchtime 50x --count 2 data.p.allow
 check_status "--count 2 exit status" 0
@@ -86,6 +89,18 @@ run "$REGOC" bench "${policy[@]}" --format json --benchtime 50x --engine jit dat
 check_status "--engine jit exit status" 0
 check_json_fields "--engine jit fields" "$out" 1
 check_eq "--engine jit reported" '"jit"' "$(json_field "$out" engine)"
+
+run "$REGOC" bench "${policy[@]}" --format json --benchtime 50x --api decide data.p.allow
+check_status "--api decide exit status" 0
+check_json_fields "--api decide fields" "$out" 1
+check_eq "--api decide reported" '"decide"' "$(json_field "$out" api)"
+run "$REGOC" bench "${policy[@]}" --format json --benchtime 50x --api decide --parse-input \
+  data.p.allow
+check_status "--api decide --parse-input exit status" 0
+check_json_fields "--api decide --parse-input fields" "$out" 1
+run "$REGOC" bench "${policy[@]}" --benchtime 10x --api decide data.p.missing
+check_status "--api decide undefined exit status" 2
+check_contains "--api decide undefined message" "$err" "undefined result"
 
 run "$REGOC" bench "${policy[@]}" --format json --benchtime 20ms data.p.allow
 check_status "--benchtime as a duration" 0
@@ -128,6 +143,16 @@ run "$REGOC" bench "${policy[@]}" --benchtime 10x --fail=false --format json dat
 check_status "--fail=false on undefined" 0
 check_json_fields "--fail=false fields" "$out" 1
 
+# Evaluation errors end the benchmark with exit 2, through either API.
+printf 'package q\n\nx := to_number(input.t)\n' >"$scratch/q.rego"
+printf '{"t": "abc"}\n' >"$scratch/t.json"
+for api in eval decide; do
+  run "$REGOC" bench -d "$scratch/q.rego" -i "$scratch/t.json" --strict-builtin-errors \
+    --api "$api" --benchtime 10x data.q.x
+  check_status "builtin error exit status ($api)" 2
+  check_contains "builtin error message ($api)" "$err" "eval_builtin_error"
+done
+
 # Compile errors print as in regoc eval.
 run "$REGOC" bench "${policy[@]}" --benchtime 10x --format json 'data.p.allow == x'
 check_status "unsafe query exit status" 2
@@ -152,6 +177,8 @@ bad_option "--format xml" 'invalid --format value "xml"' "${policy[@]}" --format
 bad_option "--benchtime 0x" 'for --benchtime' "${policy[@]}" --benchtime 0x data.p.allow
 bad_option "--benchtime 5y" 'for --benchtime' "${policy[@]}" --benchtime 5y data.p.allow
 bad_option "--engine wasm" 'for --engine' "${policy[@]}" --engine wasm data.p.allow
+bad_option "--api result" 'invalid value "result" for --api' "${policy[@]}" --api result \
+  data.p.allow
 bad_option "--e2e" "option --e2e is not supported" "${policy[@]}" --e2e data.p.allow
 bad_option "--metrics" "option --metrics is not supported" "${policy[@]}" --metrics data.p.allow
 bad_option "--partial" "option --partial is not supported" "${policy[@]}" --partial data.p.allow
