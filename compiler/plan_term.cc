@@ -352,14 +352,13 @@ void Planner::plan_call(const ast::Term& call, const ValueCont& cont) {
     return;
   }
   if (mock) {
-    std::string replaced = name;
     name = mock->replacement_name;
-    // Inside the replacement, calls of the replaced function reach the original.
+    // Inside the replacement no function is replaced (as in OPA, a replacement never calls
+    // another one): calls of the replaced function reach the original. `with` on data and
+    // input stays in force.
     Mocks saved = frame_.mocks;
     frame_.mocks.erase(std::remove_if(frame_.mocks.begin(), frame_.mocks.end(),
-                                      [&](const Mock& m) {
-                                        return !m.is_data && m.function == replaced;
-                                      }),
+                                      [](const Mock& m) { return !m.is_data; }),
                        frame_.mocks.end());
     Mocks reduced = frame_.mocks;
     frame_.mocks = saved;
