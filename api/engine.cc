@@ -200,10 +200,9 @@ EvalOutcome PreparedQuery::eval(const Value& input, const EvalOptions& options) 
   EvalOutcome outcome;
   std::vector<std::vector<Value>> rows;
   Error error;
-  if (!run_rows(*impl, input, options, &rows, &error)) {
-    outcome.errors.push_back(std::move(error));
-    return outcome;
-  }
+  // A strict builtin error comes with the results of the evaluation that went on past it,
+  // as OPA returns both.
+  if (!run_rows(*impl, input, options, &rows, &error)) outcome.errors.push_back(std::move(error));
   const ir::Program& program = impl->program;
   for (auto& row : rows) {
     QueryResult result;

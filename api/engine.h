@@ -97,8 +97,11 @@ struct RuleInfo {
 };
 
 struct EvalOutcome {
-  std::vector<QueryResult> results;  // empty when the query is undefined
-  Errors errors;                     // non-empty when evaluation failed
+  // Empty when the query is undefined or an error ended evaluation. A builtin error in strict
+  // mode ends nothing: evaluation goes on as if the call were undefined, and its results come
+  // with the error, as in OPA.
+  std::vector<QueryResult> results;
+  Errors errors;  // non-empty when evaluation failed
 };
 
 class PreparedQuery {

@@ -282,23 +282,6 @@ void Planner::plan_extent(RuleNode* node, uint32_t index) {
   function.result = result;
   emit(ir::Op::MakeObject).target = result;
 
-  // Base document at the node's path, when it is an object.
-  emit_block([&] {
-    ir::Operand current = ir::Operand::local(frame_.data);
-    for (const auto& key : node->path) {
-      ir::LocalIndex next = new_local();
-      auto& dot = emit(ir::Op::Dot);
-      dot.target = next;
-      dot.a = current;
-      dot.b = constant(Value::string(key));
-      current = ir::Operand::local(next);
-    }
-    emit(ir::Op::IsObject).a = current;
-    auto& assign = emit(ir::Op::AssignVar);
-    assign.target = result;
-    assign.a = current;
-  });
-
   if (!node->rules.empty()) {
     emit_block([&] {
       ir::LocalIndex value = new_local();
@@ -331,6 +314,25 @@ void Planner::plan_extent(RuleNode* node, uint32_t index) {
       insert.b = ir::Operand::local(value);
     });
   }
+
+  // The base document at the node's path, when it is an object, merged last: where a rule and
+  // the base document give a path different values, the base document's value stays, as in
+  // OPA.
+  emit_block([&] {
+    ir::Operand current = ir::Operand::local(frame_.data);
+    for (const auto& key : node->path) {
+      ir::LocalIndex next = new_local();
+      auto& dot = emit(ir::Op::Dot);
+      dot.target = next;
+      dot.a = current;
+      dot.b = constant(Value::string(key));
+      current = ir::Operand::local(next);
+    }
+    emit(ir::Op::IsObject).a = current;
+    auto& merge = emit(ir::Op::ObjectMerge);
+    merge.target = result;
+    merge.a = current;
+  });
 }
 
 // --- query --------------------------------------------------------------------------------------

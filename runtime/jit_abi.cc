@@ -76,7 +76,12 @@ bool run_query(CompiledFunction query, const ir::Program& program, const Value& 
   state.rows = rows;
   const Value* args[2] = {&input, &data};
   if (query(&state, args, 2, nullptr) != kStatusOk) {
+    rows->clear();  // an error that ends evaluation leaves no results
     *error = std::move(state.error);
+    return false;
+  }
+  if (state.builtin_error) {
+    *error = std::move(*state.builtin_error);
     return false;
   }
   return true;
@@ -256,9 +261,14 @@ int32_t regoc_jit_call_builtin(EvalState* state, const ir::Stmt* stmt, const Val
     // Non-strict mode hides builtin errors, but not a conflict, which is the policy's error.
     bool conflict = state->context->error.code == codes::kEvalConflict;
     if (!state->strict_builtin_errors && !conflict) return kBuiltinUndefined;
-    state->error = state->context->error;
-    if (state->error.location.row == 0) state->error.location = stmt->location;
-    return kBuiltinError;
+    Error error = state->context->error;
+    if (error.location.row == 0) error.location = stmt->location;
+    if (conflict) {
+      state->error = std::move(error);
+      return kBuiltinError;
+    }
+    if (!state->builtin_error) state->builtin_error = std::move(error);
+    return kBuiltinUndefined;
   } catch (const std::exception& e) {
     // Builtins report errors as statuses; this catches only what escapes that contract.
     state->error = Error{codes::kInternal, builtin->name + ": " + e.what(), stmt->location};

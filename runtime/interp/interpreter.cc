@@ -49,7 +49,12 @@ bool Interpreter::run(const Value& input, const Value& data,
   frame[ir::kInputLocal] = input;
   frame[ir::kDataLocal] = data;
   if (exec_block(program_.query.body, frame.data()) == kError) {
+    rows->clear();  // an error that ends evaluation leaves no results
     *error = error_;
+    return false;
+  }
+  if (builtin_error_) {
+    *error = std::move(*builtin_error_);
     return false;
   }
   return true;
@@ -280,9 +285,14 @@ int Interpreter::exec_call_builtin(const ir::Stmt& stmt, Value* frame) {
   // Non-strict mode hides builtin errors, but a conflict is an error of the policy itself.
   bool conflict = context_.error.code == codes::kEvalConflict;
   if (!strict_builtin_errors_ && !conflict) return kUndefined;
-  error_ = context_.error;
-  if (error_.location.row == 0) error_.location = stmt.location;
-  return kError;
+  Error error = context_.error;
+  if (error.location.row == 0) error.location = stmt.location;
+  if (conflict) {
+    error_ = std::move(error);
+    return kError;
+  }
+  if (!builtin_error_) builtin_error_ = std::move(error);
+  return kUndefined;
 }
 
 int Interpreter::exec_call_function(const ir::Stmt& stmt, Value* frame) {

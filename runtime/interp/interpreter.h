@@ -59,6 +59,9 @@ class Interpreter {
   std::vector<MemoEntry> memo_;
   std::vector<std::vector<Value>>* rows_ = nullptr;
   Error error_;
+  // Strict mode: the first builtin error. As in OPA, evaluation goes on as if the call were
+  // undefined, and the error is the outcome once the query completes.
+  std::optional<Error> builtin_error_;
   std::unordered_set<const ir::Stmt*>* reached_ = nullptr;
   std::optional<std::chrono::steady_clock::time_point> deadline_;
   uint32_t steps_until_clock_check_ = 0;
