@@ -19,7 +19,7 @@ class Executor {
  public:
   virtual ~Executor() = default;
   // Appends one row per query result (layout in ir::Program). Returns false and fills *error
-  // when evaluation fails. An error that ends evaluation leaves no rows; a builtin error in
+  // when evaluation fails. An error that ends evaluation leaves no rows. A builtin error in
   // strict mode leaves the rows of the evaluation that went on past it, as OPA does.
   virtual bool run(const Value& input, const Value& data, BuiltinContext& context,
                    bool strict_builtin_errors, std::vector<std::vector<Value>>* rows,

@@ -43,8 +43,8 @@ struct EvalState {
   BuiltinContext* context = nullptr;
   bool strict_builtin_errors = false;
   MemoEntry* memo = nullptr;  // one entry per memo slot of the program
-  // Strict mode: the first builtin error; the call counts as undefined and the error becomes
-  // the outcome once the query completes, as in OPA and the interpreter.
+  // The first builtin error in strict mode. The call counts as undefined, and the error
+  // becomes the outcome once the query completes, as in OPA and the interpreter.
   std::optional<Error> builtin_error;
   std::vector<std::vector<Value>>* rows = nullptr;
   Error error;  // set before compiled code returns kStatusError

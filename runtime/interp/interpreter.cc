@@ -100,9 +100,9 @@ int Interpreter::exec_stmt(const ir::Stmt& stmt, Value* frame) {
     case Op::Scan:
       return exec_scan(stmt, frame);
     case Op::Switch: {
-      const Value* which = operand(stmt.b, frame).find(operand(stmt.a, frame));
-      if (!which) return kContinue;
-      int result = exec_block(*stmt.blocks[which->as_number().to_int64()], frame);
+      const Value* case_number = operand(stmt.b, frame).find(operand(stmt.a, frame));
+      if (!case_number) return kContinue;
+      int result = exec_block(*stmt.blocks[case_number->as_number().to_int64()], frame);
       if (result == kError) return kError;
       return result > 0 ? result - 1 : kContinue;
     }
