@@ -30,6 +30,10 @@ class JsonReader {
  public:
   JsonReader(std::string_view text, std::string* error) : text_(text), error_(error) {}
 
+  // Nesting deeper than this is an error, as in Go's encoding/json, which also keeps the
+  // recursive reading (and the values' recursive destruction) within the thread's stack.
+  static constexpr int kMaxDepth = 10000;
+
   template <typename Source>
   bool read(Source& source, Value* out) {
     od::json_type type;
@@ -94,10 +98,19 @@ class JsonReader {
   }
 
  private:
+  // Counts one level of nesting while it lives.
+  struct DepthGuard {
+    explicit DepthGuard(int* depth) : depth(depth) { ++*depth; }
+    ~DepthGuard() { --*depth; }
+    int* depth;
+  };
+
   template <typename Source>
   bool read_array(Source& source, Value* out) {
     od::array array;
     if (auto code = source.get_array().get(array)) return fail(code, source);
+    DepthGuard guard(&depth_);
+    if (depth_ > kMaxDepth) return fail(simdjson::DEPTH_ERROR, source);
     std::vector<Value> items;
     for (auto element : array) {
       od::value item;
@@ -114,6 +127,8 @@ class JsonReader {
   bool read_object(Source& source, Value* out) {
     od::object object;
     if (auto code = source.get_object().get(object)) return fail(code, source);
+    DepthGuard guard(&depth_);
+    if (depth_ > kMaxDepth) return fail(simdjson::DEPTH_ERROR, source);
     std::vector<Value::Entry> entries;
     for (auto element : object) {
       od::field field;
@@ -146,6 +161,7 @@ class JsonReader {
 
   std::string_view text_;
   std::string* error_;
+  int depth_ = 0;
 };
 
 }  // namespace
