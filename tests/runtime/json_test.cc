@@ -45,6 +45,19 @@ TEST(Json, DuplicateKeyLastWins) {
   EXPECT_EQ(round_trip(R"({"a": 1, "a": 2})"), R"({"a":2})");
 }
 
+// Deep nesting is an error, not a stack overflow; 10,000 levels still read.
+TEST(Json, NestingDepthLimit) {
+  Value out;
+  std::string error;
+  std::string deep = std::string(50000, '[') + std::string(50000, ']');
+  EXPECT_FALSE(parse_json(deep, &out, &error));
+  EXPECT_NE(error.find("too deep"), std::string::npos) << error;
+
+  std::string limit = std::string(10000, '[') + std::string(10000, ']');
+  error.clear();
+  EXPECT_TRUE(parse_json(limit, &out, &error)) << error;
+}
+
 TEST(Json, KeysSortBytewise) {
   EXPECT_EQ(round_trip(R"({"b":1,"B":2,"a":3,"":4})"), R"({"":4,"B":2,"a":3,"b":1})");
 }
