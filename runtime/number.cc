@@ -240,8 +240,30 @@ Number Number::abs() const {
   return from_float_result(std::fabs(float_));
 }
 
+namespace {
+
+// Floats at or beyond int64's range round through this many bits of exact decimal arithmetic
+// on the number's text, as OPA rounds big numbers with big.Float.
+constexpr mp_bitcnt_t kBigFloatBits = 1024;
+constexpr long double kInt64Limit = 9.2e18L;
+
+mpf_class big_float(const Number& number) {
+  mpf_class value(0, kBigFloatBits);
+  value.set_str(number.to_string(), 10);
+  return value;
+}
+
+Number from_mpf(const mpf_class& value) { return Number::from_bigint(mpz_class(value)); }
+
+}  // namespace
+
 Number Number::round() const {
   if (rep_ != Rep::Float) return from_bigint(to_mpz());
+  if (std::fabs(float_) >= kInt64Limit) {
+    mpf_class value = big_float(*this);
+    mpf_class half(0.5, kBigFloatBits);
+    return from_mpf(trunc(value < 0 ? mpf_class(value - half) : mpf_class(value + half)));
+  }
   // Half away from zero: add or subtract one half (rounded like big.Float), then truncate.
   long double shifted = std::signbit(float_) ? float_ - 0.5L : float_ + 0.5L;
   return from_int64(static_cast<int64_t>(std::truncl(shifted)));
@@ -252,6 +274,7 @@ Number Number::round() const {
 // and floor(-0.5) = 0, and regoc keeps those results.
 Number Number::ceil() const {
   if (rep_ != Rep::Float) return from_bigint(to_mpz());
+  if (std::fabs(float_) >= kInt64Limit) return from_mpf(::ceil(big_float(*this)));
   int64_t truncated = static_cast<int64_t>(std::truncl(float_));
   if (truncated < 0 || float_ == truncated) return from_int64(truncated);
   return from_int64(truncated + 1);
@@ -259,6 +282,7 @@ Number Number::ceil() const {
 
 Number Number::floor() const {
   if (rep_ != Rep::Float) return from_bigint(to_mpz());
+  if (std::fabs(float_) >= kInt64Limit) return from_mpf(::floor(big_float(*this)));
   int64_t truncated = static_cast<int64_t>(std::truncl(float_));
   if (truncated >= 0 || float_ == truncated) return from_int64(truncated);
   return from_int64(truncated - 1);

@@ -35,6 +35,16 @@ TEST(NumberBuiltins, BigIntegersStayExact) {
   EXPECT_EQ(run("rem", {j("10"), j("18446744073709551616")}), "10");
 }
 
+// Floats beyond int64's range round exactly instead of wrapping around.
+TEST(NumberBuiltins, RoundingBeyondInt64) {
+  EXPECT_EQ(run("round", {j("12345678901234567890.5")}), "12345678901234567891");
+  EXPECT_EQ(run("round", {j("-12345678901234567890.5")}), "-12345678901234567891");
+  EXPECT_EQ(run("ceil", {j("9223372036854775807.5")}), "9223372036854775808");
+  EXPECT_EQ(run("floor", {j("-12345678901234567890123.4")}), "-12345678901234567890124");
+  EXPECT_EQ(run("format_int", {j("12345678901234567890123.7"), j("10")}),
+            R"("12345678901234567890123")");
+}
+
 TEST(NumberBuiltins, FloatArithmetic) {
   EXPECT_EQ(run("plus", {j("1.5"), j("2.5")}), "4");
   EXPECT_EQ(run("plus", {j("1"), j("2.5")}), "3.5");
