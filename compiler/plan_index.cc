@@ -4,9 +4,9 @@
 // pass, instead of trying them one by one.
 //
 // The tests stay in the bodies: the index only skips definitions that cannot produce a value,
-// so results are those of the plain plan. Definitions run in source order within a group;
-// across groups the order changes, which no result depends on (values of a rule must agree,
-// and sets and objects are unordered).
+// so results are those of the plain plan. Definitions run in source order within a group.
+// Across groups the order changes, and no result depends on it, because the values of a rule
+// must agree and sets and objects are unordered.
 #include <algorithm>
 
 #include "compiler/passes.h"

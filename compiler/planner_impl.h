@@ -71,8 +71,8 @@ class Planner {
     // The rule (or else alternative) being planned; null in the query. rego.metadata.* calls
     // plan as the constant annotations of this rule.
     const ast::Rule* rule = nullptr;
-    // The most locals any definition planned so far needed: the definitions of a rule run one
-    // after another, so each one reuses the locals of the one before.
+    // The maximum number of locals that a definition planned so far needed. The definitions of
+    // a rule run one after another, so each one reuses the locals of the one before.
     ir::LocalIndex locals_peak = 0;
   };
 

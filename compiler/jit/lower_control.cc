@@ -151,9 +151,10 @@ void FunctionLowering::lower_blocks(const ir::Stmt& stmt) {
 // switch (switch_case(table, value)) { case n: blocks[n] }: a case's undefined statement and
 // its completion both go to the code after the statement.
 void FunctionLowering::lower_switch(const ir::Stmt& stmt) {
-  llvm::Value* which = builder_.CreateCall(abi_.switch_case, {operand(stmt.b), operand(stmt.a)});
+  llvm::Value* case_number =
+      builder_.CreateCall(abi_.switch_case, {operand(stmt.b), operand(stmt.a)});
   llvm::BasicBlock* after = new_block("switch.end");
-  llvm::SwitchInst* dispatch = builder_.CreateSwitch(which, after, stmt.blocks.size());
+  llvm::SwitchInst* dispatch = builder_.CreateSwitch(case_number, after, stmt.blocks.size());
   for (size_t i = 0; i < stmt.blocks.size(); ++i) {
     llvm::BasicBlock* entry = new_block("switch.case");
     dispatch->addCase(builder_.getInt32(static_cast<uint32_t>(i)), entry);

@@ -25,8 +25,8 @@ enum class BuiltinStatus : uint8_t {
 // Per-evaluation state that builtins read or write. One context serves one query evaluation
 // and is used by one thread at a time.
 struct BuiltinContext {
-  // time.now_ns() for the whole evaluation (OPA fixes it once per query); 0 until now() reads
-  // the clock, so that an evaluation that never asks for the time does not read it.
+  // time.now_ns() for the whole evaluation, which OPA fixes once per query. It stays 0 until
+  // now() reads the clock, so an evaluation that never uses the time does not read it.
   int64_t now_ns = 0;
   // Receives the line that print() writes (without the trailing newline).
   std::function<void(std::string_view)> print;

@@ -11,8 +11,8 @@ namespace {
 
 constexpr std::string_view kParse = "uri.parse";
 
-// Splits URL.Host as Go's Hostname and Port do: the port follows the last ':' when it is all
-// digits; brackets around an IPv6 address are dropped.
+// Splits URL.Host as Go's Hostname and Port do. The port follows the last ':' when it is all
+// digits, and brackets around an IPv6 address are dropped.
 void split_host(std::string_view host, std::string_view* name, std::string_view* port) {
   *port = {};
   size_t colon = host.rfind(':');

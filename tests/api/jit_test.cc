@@ -146,7 +146,7 @@ TEST(JitIr, ScanArrayObjectSetAndScalar) {
   }
 }
 
-// Switch runs the block of the value's case, and nothing for a value without one; a Break
+// Switch runs the block of the value's case, and nothing for a value without one. A Break
 // inside a case leaves the Switch as it would leave a Block.
 TEST(JitIr, SwitchRunsTheCaseOfTheValue) {
   for (const char* value : {"\"a\"", "\"b\"", "\"c\"", "1"}) {
