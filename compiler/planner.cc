@@ -188,7 +188,7 @@ void Planner::plan_rule_chain(const ast::Rule& rule, RuleKind kind, ir::LocalInd
           plan_body(alternative->body, 0, [&] {
             // OPA counts a rule head as covered when the rule produces a value.
             emit_coverage_mark(alternative->head.location);
-            plan_rule_result(*alternative, kind, result, rest_start);
+            plan_rule_result(*alternative, rule, kind, result, rest_start);
             if (has_else) emit(ir::Op::Break).index = frame_.depth - chain_depth;
           });
           return;
@@ -201,8 +201,8 @@ void Planner::plan_rule_chain(const ast::Rule& rule, RuleKind kind, ir::LocalInd
   }
 }
 
-void Planner::plan_rule_result(const ast::Rule& rule, RuleKind kind, ir::LocalIndex result,
-                               size_t rest_start) {
+void Planner::plan_rule_result(const ast::Rule& rule, const ast::Rule& chain_head, RuleKind kind,
+                               ir::LocalIndex result, size_t rest_start) {
   static const ast::TermPtr kTrue = [] {
     auto term = ast::make_term(ast::TermKind::Boolean);
     term->boolean = true;
@@ -217,11 +217,11 @@ void Planner::plan_rule_result(const ast::Rule& rule, RuleKind kind, ir::LocalIn
         stmt.target = result;
         stmt.a = v;
         stmt.location = rule.location;
-        // OPA 1.20 reports a function's conflict with the function's path.
+        // OPA 1.20 names the rule or function whose definitions disagree.
+        const std::string path = ast::ref_name(*chain_head.head.ref);
         stmt.message = kind == RuleKind::Function
-                           ? "function " + ast::ref_name(*rule.head.ref) +
-                                 " produced conflicting values for the same inputs"
-                           : "complete rules must not produce multiple outputs";
+                           ? "function " + path + " produced conflicting values for the same inputs"
+                           : "rule " + path + " produced conflicting values";
       });
       break;
     case RuleKind::MultiValue:
@@ -234,7 +234,7 @@ void Planner::plan_rule_result(const ast::Rule& rule, RuleKind kind, ir::LocalIn
     case RuleKind::Object: {
       // An else alternative shares the head ref of the rule it belongs to.
       std::vector<ast::TermPtr> keys;
-      const auto& items = rule.head.ref->items;
+      const auto& items = chain_head.head.ref->items;
       for (size_t i = rest_start; i < items.size(); ++i) keys.push_back(items[i]);
       bool contains = rule.head.contains;
       plan_values(keys, [&](const std::vector<ir::Operand>& key_values) {

@@ -86,8 +86,8 @@ class Planner {
   void plan_rule_node(RuleNode* node, uint32_t index);
   void plan_rule_chain(const ast::Rule& rule, RuleKind kind, ir::LocalIndex result,
                        size_t rest_start);
-  void plan_rule_result(const ast::Rule& rule, RuleKind kind, ir::LocalIndex result,
-                        size_t rest_start);
+  void plan_rule_result(const ast::Rule& rule, const ast::Rule& chain_head, RuleKind kind,
+                        ir::LocalIndex result, size_t rest_start);
   void plan_default(const ast::Rule& rule, ir::LocalIndex result);
   void plan_extent(RuleNode* node, uint32_t index);
   void plan_query(const CompiledProgram& compiled);

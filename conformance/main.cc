@@ -32,7 +32,8 @@ Each PATH is a YAML file or a folder searched recursively for .yaml and .yml fil
 Options:
   --known-failures FILE        notes of cases expected to fail; a failure not listed, or a
                                listed case that now passes, makes the run fail
-  --write-known-failures FILE  write the notes of every failing case to FILE
+  --write-known-failures FILE  write the notes of every failing case to FILE, keeping the
+                               reasons that the --known-failures list gives them
   --engine interp|jit          the executor: the IR interpreter (default) or native code
   -j N                         run N cases at a time (default 1)
   --timeout SECONDS            fail a case that runs longer (default 60; 0 = no limit)
@@ -150,10 +151,11 @@ int main(int argc, char** argv) {
   }
 
   std::optional<std::set<std::string>> known;
+  KnownFailures listed;
   std::string error;
   if (options.known_failures) {
-    known.emplace();
-    if (!read_known_failures(*options.known_failures, &*known, &error)) return usage_error(error);
+    if (!read_known_failures(*options.known_failures, &listed, &error)) return usage_error(error);
+    known = failure_notes(listed);
   }
   const std::vector<std::string> files = case_files(options.paths, &error);
   if (!error.empty()) return usage_error(error);
@@ -166,7 +168,7 @@ int main(int argc, char** argv) {
 
   if (options.write_known_failures) {
     const Summary written = summarize(records, std::nullopt, false);
-    if (!write_known_failures(*options.write_known_failures, written.failing, &error)) {
+    if (!write_known_failures(*options.write_known_failures, written.failing, listed, &error)) {
       return usage_error(error);
     }
     // The list just written describes this run exactly, so judge the run against it.

@@ -80,8 +80,7 @@ const Case kCases[] = {
     {"whole package", "package t\np := 1\nq := 2", "y = data.t", nullptr,
      R"([{"y":{"p":1,"q":2}}])"},
     {"conflict", "package t\np := 1\np := 2 if true", "y = data.t.p", nullptr,
-     "eval error: test.rego:3: eval_conflict_error: complete rules must not produce multiple "
-     "outputs"},
+     "eval error: test.rego:3: eval_conflict_error: rule data.t.p produced conflicting values"},
 };
 
 class EngineCase : public testing::TestWithParam<Case> {};

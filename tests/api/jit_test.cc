@@ -243,7 +243,7 @@ TEST(JitIr, AssignVarOnceConflict) {
   ProgramBuilder p;
   p.program.query.locals = 4;
   ir::Stmt once = stmt(ir::Op::AssignVarOnce, p.constant("2"), {}, 3);
-  once.message = "complete rules must not produce multiple outputs";
+  once.message = "rule data.t.p produced conflicting values";
   auto& stmts = p.program.query.body.stmts;
   stmts.push_back(stmt(ir::Op::AssignVar, p.constant("1"), {}, 3));
   stmts.push_back(std::move(once));

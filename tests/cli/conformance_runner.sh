@@ -106,10 +106,23 @@ check_status "write known failures" 0
 check_eq "written list" "runner/no expectation
 runner/unexpected error
 runner/unknown field
-runner/wrong result" "$(grep -v '^#' "$scratch/known.txt")"
+runner/wrong result" "$(grep -v -e '^#' -e '^$' "$scratch/known.txt")"
 run "$RUNNER" --known-failures "$scratch/known.txt" "$scratch/cases"
 check_status "known failures only" 0
 check_contains "totals" "$out" "8 passed, 4 failed"
+
+# Rewriting the list keeps the reason a note has.
+{
+  echo "# reason: the runner is given a wrong result on purpose"
+  echo "runner/wrong result"
+  echo
+  grep -v -e '^#' -e '^$' -e "runner/wrong result" "$scratch/known.txt"
+} >"$scratch/reasons.txt"
+run "$RUNNER" --known-failures "$scratch/reasons.txt" \
+  --write-known-failures "$scratch/rewritten.txt" "$scratch/cases"
+check_status "rewrite with reasons" 0
+check_eq "reason kept" "# reason: the runner is given a wrong result on purpose
+runner/wrong result" "$(grep -A1 '^# reason:' "$scratch/rewritten.txt")"
 
 # A listed case that passes, and a failure that is not listed, both fail the run.
 echo "runner/want_defined" >>"$scratch/known.txt"
