@@ -67,12 +67,23 @@ bool run_query(CompiledFunction query, const ir::Program& program, const Value& 
   state.context = &context;
   state.strict_builtin_errors = strict_builtin_errors;
   // Most policies have few memoized rules: their entries live on the stack, so that a
-  // decision allocates nothing for them.
+  // decision allocates nothing for them. Only the program's slots are constructed.
   constexpr uint32_t kStackMemoSlots = 16;
-  std::array<MemoEntry, kStackMemoSlots> stack_memo;
+  alignas(MemoEntry) unsigned char stack_memo[kStackMemoSlots * sizeof(MemoEntry)];
   std::vector<MemoEntry> heap_memo;
-  if (program.memo_slots > kStackMemoSlots) heap_memo.resize(program.memo_slots);
-  state.memo = heap_memo.empty() ? stack_memo.data() : heap_memo.data();
+  const uint32_t slots = program.memo_slots;
+  if (slots > kStackMemoSlots) {
+    heap_memo.resize(slots);
+    state.memo = heap_memo.data();
+  } else {
+    state.memo = std::launder(reinterpret_cast<MemoEntry*>(stack_memo));
+    std::uninitialized_default_construct_n(state.memo, slots);
+  }
+  struct StackMemoRelease {
+    MemoEntry* entries;
+    uint32_t count;
+    ~StackMemoRelease() { std::destroy_n(entries, count); }
+  } release{state.memo, heap_memo.empty() ? slots : 0};
   state.rows = rows;
   const Value* args[2] = {&input, &data};
   if (query(&state, args, 2, nullptr) != kStatusOk) {

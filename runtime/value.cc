@@ -11,31 +11,6 @@
 namespace regoc {
 namespace {
 
-void retain(Node* node) {
-  if (node) node->refs.fetch_add(1, std::memory_order_relaxed);
-}
-
-void release(Node* node, Kind kind) {
-  if (!node || node->refs.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
-  switch (kind) {
-    case Kind::Number:
-      delete static_cast<NumberNode*>(node);
-      break;
-    case Kind::String:
-      delete static_cast<StringNode*>(node);
-      break;
-    case Kind::Array:
-    case Kind::Set:
-      delete static_cast<ItemsNode*>(node);
-      break;
-    case Kind::Object:
-      delete static_cast<ObjectNode*>(node);
-      break;
-    default:
-      break;
-  }
-}
-
 bool entry_key_less(const Value::Entry& a, const Value::Entry& b) { return a.first < b.first; }
 
 // Orders an object key against a string without building a Value: keys of kinds before
@@ -72,38 +47,25 @@ std::string_view kind_name(Kind kind) {
 
 // --- lifecycle ---------------------------------------------------------------------------------
 
-Value::Value(const Value& other) {
-  std::memcpy(static_cast<void*>(this), &other, sizeof(Value));
-  retain(ValueAccess::node(*this));
-}
-
-Value::Value(Value&& other) noexcept {
-  std::memcpy(static_cast<void*>(this), &other, sizeof(Value));
-  other.kind_ = Kind::Undefined;
-  other.inline_int_ = false;
-  other.node_ = nullptr;
-}
-
-Value& Value::operator=(const Value& other) {
-  if (this != &other) {
-    Value copy(other);
-    *this = std::move(copy);
+void Value::destroy(Node* node, Kind kind) noexcept {
+  switch (kind) {
+    case Kind::Number:
+      delete static_cast<NumberNode*>(node);
+      break;
+    case Kind::String:
+      delete static_cast<StringNode*>(node);
+      break;
+    case Kind::Array:
+    case Kind::Set:
+      delete static_cast<ItemsNode*>(node);
+      break;
+    case Kind::Object:
+      delete static_cast<ObjectNode*>(node);
+      break;
+    default:
+      break;
   }
-  return *this;
 }
-
-Value& Value::operator=(Value&& other) noexcept {
-  if (this != &other) {
-    release(ValueAccess::node(*this), kind_);
-    std::memcpy(static_cast<void*>(this), &other, sizeof(Value));
-    other.kind_ = Kind::Undefined;
-    other.inline_int_ = false;
-    other.node_ = nullptr;
-  }
-  return *this;
-}
-
-Value::~Value() { release(ValueAccess::node(*this), kind_); }
 
 // --- constructors --------------------------------------------------------------------------
 

@@ -39,18 +39,43 @@ enum class Kind : uint8_t {
 // "object" or "set".
 std::string_view kind_name(Kind kind);
 
-struct Node;
+// The head of every heap node behind a Value (runtime/value_node.h has the node types). It is
+// here so that copying and destroying a Value inline the reference count.
+struct Node {
+  Node() = default;
+  // A copy is a new node: one owner and no cached hash.
+  Node(const Node&) {}
+  Node& operator=(const Node&) = delete;
+
+  std::atomic<uint32_t> refs{1};
+  // Cached hash of a composite value, 0 when not computed yet. Builders reset it.
+  mutable std::atomic<size_t> hash{0};
+};
 
 class Value {
  public:
   using Entry = std::pair<Value, Value>;
 
   Value() = default;  // undefined
-  Value(const Value& other);
-  Value(Value&& other) noexcept;
-  Value& operator=(const Value& other);
-  Value& operator=(Value&& other) noexcept;
-  ~Value();
+  Value(const Value& other) noexcept : Value(other, Bits{}) { retain(); }
+  Value(Value&& other) noexcept : Value(other, Bits{}) { other.forget(); }
+  Value& operator=(const Value& other) noexcept {
+    if (this != &other) {
+      other.retain();
+      release();
+      copy_bits(other);
+    }
+    return *this;
+  }
+  Value& operator=(Value&& other) noexcept {
+    if (this != &other) {
+      release();
+      copy_bits(other);
+      other.forget();
+    }
+    return *this;
+  }
+  ~Value() { release(); }
 
   static Value undefined() { return Value(); }
   static Value null();
@@ -116,6 +141,33 @@ class Value {
 
  private:
   friend struct ValueAccess;
+  struct Bits {};
+  Value(const Value& other, Bits) noexcept
+      : kind_(other.kind_), bool_(other.bool_), inline_int_(other.inline_int_), int_(other.int_) {}
+
+  Node* heap_node() const { return inline_int_ ? nullptr : node_; }
+  void retain() const {
+    if (Node* node = heap_node()) node->refs.fetch_add(1, std::memory_order_relaxed);
+  }
+  void release() {
+    Node* node = heap_node();
+    if (node && node->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) destroy(node, kind_);
+  }
+  // Deletes a node whose last reference went away, through the node type of `kind`.
+  static void destroy(Node* node, Kind kind) noexcept;
+  void copy_bits(const Value& other) {
+    kind_ = other.kind_;
+    bool_ = other.bool_;
+    inline_int_ = other.inline_int_;
+    int_ = other.int_;
+  }
+  // Leaves the value undefined without releasing its node: ownership moved elsewhere.
+  void forget() {
+    kind_ = Kind::Undefined;
+    inline_int_ = false;
+    node_ = nullptr;
+  }
+
   Kind kind_ = Kind::Undefined;
   bool bool_ = false;
   bool inline_int_ = false;

@@ -1,7 +1,8 @@
 // Heap nodes behind Value handles; private to runtime/value*.cc.
 //
-// Every node starts with an atomic reference count. The owning Value stores the node's kind,
-// so nodes need no virtual destructor because release() deletes through the right type.
+// Every node starts with Node (runtime/value.h): an atomic reference count. The owning Value
+// stores the node's kind, so nodes need no virtual destructor because Value::destroy() deletes
+// through the right type.
 #pragma once
 
 #include <atomic>
@@ -12,17 +13,6 @@
 #include "runtime/value.h"
 
 namespace regoc {
-
-struct Node {
-  Node() = default;
-  // A copy is a new node: one owner and no cached hash.
-  Node(const Node&) {}
-  Node& operator=(const Node&) = delete;
-
-  std::atomic<uint32_t> refs{1};
-  // Cached hash of a composite value, 0 when not computed yet. Builders reset it.
-  mutable std::atomic<size_t> hash{0};
-};
 
 struct NumberNode : Node {
   explicit NumberNode(Number n) : number(std::move(n)) {}
