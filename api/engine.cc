@@ -151,8 +151,7 @@ Errors plan_prepared(const CompiledProgram& compiled, const PrepareOptions& opti
 
 // Runs the plan on the interpreter, which alone records coverage and checks a deadline.
 bool run_monitored(const PreparedQueryImpl& impl, const Value& input, BuiltinContext& context,
-                   const EvalOptions& options, std::vector<std::vector<Value>>* rows,
-                   Error* error) {
+                   const EvalOptions& options, ResultRows& rows, Error* error) {
   Interpreter interpreter(impl.program, context, options.strict_builtin_errors);
   std::unordered_set<const ir::Stmt*> reached;
   if (options.coverage) interpreter.record_coverage(&reached);
@@ -168,7 +167,7 @@ bool run_monitored(const PreparedQueryImpl& impl, const Value& input, BuiltinCon
 
 // Runs the prepared query and appends its result rows (layout in ir::Program).
 bool run_rows(const PreparedQueryImpl& impl, const Value& input, const EvalOptions& options,
-              std::vector<std::vector<Value>>* rows, Error* error) {
+              ResultRows& rows, Error* error) {
   BuiltinContext context;
   context.now_ns = options.now_ns;
   context.print = options.print;
@@ -182,27 +181,25 @@ bool run_rows(const PreparedQueryImpl& impl, const Value& input, const EvalOptio
 }  // namespace
 
 Value PreparedQuery::decide(const Value& input, Error* error, const EvalOptions& options) const {
-  // One row buffer per thread: its capacity outlives the decision.
-  thread_local std::vector<std::vector<Value>> rows;
-  rows.clear();
+  Value value;
+  ResultRows rows(&value);
   Error failure;
-  if (!run_rows(*impl, input, options, &rows, &failure)) {
+  if (!run_rows(*impl, input, options, rows, &failure)) {
     if (error) *error = std::move(failure);
     return Value();
   }
-  Value value;
-  if (!rows.empty() && impl->program.expressions > 0) value = std::move(rows.front().front());
-  rows.clear();
+  if (impl->program.expressions == 0) return Value();
   return value;
 }
 
 EvalOutcome PreparedQuery::eval(const Value& input, const EvalOptions& options) const {
   EvalOutcome outcome;
   std::vector<std::vector<Value>> rows;
+  ResultRows sink(&rows);
   Error error;
   // A strict builtin error comes with the results of the evaluation that went on past it,
   // as OPA returns both.
-  if (!run_rows(*impl, input, options, &rows, &error)) outcome.errors.push_back(std::move(error));
+  if (!run_rows(*impl, input, options, sink, &error)) outcome.errors.push_back(std::move(error));
   const ir::Program& program = impl->program;
   for (auto& row : rows) {
     QueryResult result;

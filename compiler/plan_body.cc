@@ -1,4 +1,6 @@
 // Planning of bodies and expressions: negation, `every`, `with` modifiers and unification.
+#include <algorithm>
+
 #include "compiler/planner_impl.h"
 #include "runtime/builtins/builtin.h"
 
@@ -9,7 +11,15 @@ void Planner::plan_body(const ast::Body& body, size_t index, const Cont& cont) {
     cont();
     return;
   }
-  plan_expr(*body[index], [&] { plan_body(body, index + 1, cont); });
+  const ast::Expr& expr = *body[index];
+  if (frame_.established &&
+      std::find(frame_.established->begin(), frame_.established->end(), &expr) !=
+          frame_.established->end()) {
+    emit_coverage_mark(expr.location);
+    plan_body(body, index + 1, cont);
+    return;
+  }
+  plan_expr(expr, [&] { plan_body(body, index + 1, cont); });
 }
 
 void Planner::plan_expr(const ast::Expr& expr, const Cont& cont) {

@@ -3,8 +3,11 @@
 // plans a Switch on each tested ref. An evaluation runs only the definitions whose tests can
 // pass, instead of trying them one by one.
 //
-// The tests stay in the bodies: the index only skips definitions that cannot produce a value,
-// so results are those of the plain plan. Definitions run in source order within a group.
+// A definition planned inside a Switch case does not repeat the comparison that selected the
+// case: the case is taken exactly when the ref's value equals the constant, as the comparison
+// tests (Switch finds the value with the same order that `==` uses, so 1 matches 1.0), and a
+// comparison of a ground ref with a constant binds no variable. The index only skips
+// definitions that cannot produce a value, so results are those of the plain plan. Definitions run in source order within a group.
 // Across groups the order changes, and no result depends on it, because the values of a rule
 // must agree and sets and objects are unordered.
 #include <algorithm>
@@ -64,18 +67,22 @@ std::map<std::string, Planner::IndexEntry> Planner::index_tests(const ast::Rule&
     if (!is_input_path(*sides[0]) || !is_scalar_constant(*sides[1])) continue;
     std::optional<Value> constant = ast::constant_value(*sides[1]);
     if (!constant) continue;
-    tests.emplace(ast::to_string(*sides[0]), IndexEntry{sides[0], std::move(*constant)});
+    tests.emplace(ast::to_string(*sides[0]),
+                  IndexEntry{sides[0], std::move(*constant), expr.get()});
   }
   return tests;
 }
 
 void Planner::plan_definitions(std::vector<IndexedRule> rules, RuleKind kind,
                                ir::LocalIndex result) {
-  auto plan_one = [&](const ast::Rule& rule) {
+  auto plan_one = [&](const IndexedRule& indexed) {
+    const ast::Rule& rule = *indexed.rule;
     size_t rest_start = 0;
     node_path_of(rule, &rest_start);
     ir::LocalIndex first_free = frame_.function->locals;
+    frame_.established = &indexed.established;
     emit_block([&] { plan_rule_chain(rule, kind, result, rest_start); });
+    frame_.established = nullptr;
     frame_.locals_peak = std::max(frame_.locals_peak, frame_.function->locals);
     frame_.function->locals = first_free;
   };
@@ -87,7 +94,7 @@ void Planner::plan_definitions(std::vector<IndexedRule> rules, RuleKind kind,
   auto best = std::max_element(uses.begin(), uses.end(),
                                [](const auto& a, const auto& b) { return a.second < b.second; });
   if (rules.size() < kMinIndexedRules || best == uses.end() || best->second < kMinIndexedRules) {
-    for (const IndexedRule& rule : rules) plan_one(*rule.rule);
+    for (const IndexedRule& rule : rules) plan_one(rule);
     return;
   }
   const std::string key = best->first;
@@ -102,6 +109,7 @@ void Planner::plan_definitions(std::vector<IndexedRule> rules, RuleKind kind,
     }
     ref = test->second.ref;
     Value tested = test->second.constant;
+    rule.established.push_back(test->second.expr);
     rule.tests.erase(test);
     groups[tested].push_back(std::move(rule));
   }

@@ -3,6 +3,7 @@
 // and the query plan.
 #include <algorithm>
 
+#include "compiler/plan_memo.h"
 #include "compiler/planner.h"
 #include "compiler/planner_impl.h"
 #include "runtime/builtins/builtin.h"
@@ -26,6 +27,7 @@ Errors Planner::plan(const CompiledProgram& compiled) {
   plan_query(compiled);
   program_->functions.clear();
   for (auto& function : functions_) program_->functions.push_back(std::move(function));
+  drop_single_use_memos(*program_);
   return errors_;
 }
 

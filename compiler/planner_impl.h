@@ -63,6 +63,9 @@ class Planner {
     ir::Function* function = nullptr;
     ir::Block* block = nullptr;
     int depth = 0;  // number of blocks entered below the function body
+    // Body literals that need no plan: the Switch statements around them made the same
+    // comparison (see plan_index.cc).
+    const std::vector<const ast::Expr*>* established = nullptr;
     std::unordered_map<std::string, ir::LocalIndex> vars;
     ir::LocalIndex input = ir::kInputLocal;
     ir::LocalIndex data = ir::kDataLocal;
@@ -97,12 +100,15 @@ class Planner {
 
   // plan_index.cc: rule indexing.
   struct IndexEntry {
-    ast::TermPtr ref;  // a ref into the input with constant parts
-    Value constant;    // the value the definition's body compares it with
+    ast::TermPtr ref;        // a ref into the input with constant parts
+    Value constant;          // the value the definition's body compares it with
+    const ast::Expr* expr;   // the comparison
   };
   struct IndexedRule {
     const ast::Rule* rule;
     std::map<std::string, IndexEntry> tests;  // by the ref's text
+    // Comparisons that the enclosing Switch statements have already made.
+    std::vector<const ast::Expr*> established;
   };
   std::map<std::string, IndexEntry> index_tests(const ast::Rule& rule) const;
   // Plans the definitions of one rule (none with an else chain tests anything), grouped by

@@ -9,6 +9,7 @@
 #include "compiler/ir.h"
 #include "runtime/builtins/builtin.h"
 #include "runtime/error.h"
+#include "runtime/result_rows.h"
 #include "runtime/value.h"
 
 namespace regoc {
@@ -18,12 +19,11 @@ namespace regoc {
 class Executor {
  public:
   virtual ~Executor() = default;
-  // Appends one row per query result (layout in ir::Program). Returns false and fills *error
+  // Adds one row per query result to `rows`. Returns false and fills *error
   // when evaluation fails. An error that ends evaluation leaves no rows. A builtin error in
   // strict mode leaves the rows of the evaluation that went on past it, as OPA does.
   virtual bool run(const Value& input, const Value& data, BuiltinContext& context,
-                   bool strict_builtin_errors, std::vector<std::vector<Value>>* rows,
-                   Error* error) const = 0;
+                   bool strict_builtin_errors, ResultRows& rows, Error* error) const = 0;
 };
 
 // The interpreter over `program`, which must outlive the executor.

@@ -3,6 +3,7 @@
 // produce the same results and errors.
 #include "runtime/jit_abi.h"
 
+#include <cstring>
 #include <exception>
 #include <array>
 #include <memory>
@@ -61,7 +62,7 @@ class ArgumentCopies {
 
 bool run_query(CompiledFunction query, const ir::Program& program, const Value& input,
                const Value& data, BuiltinContext& context, bool strict_builtin_errors,
-               std::vector<std::vector<Value>>* rows, Error* error) {
+               ResultRows& rows, Error* error) {
   EvalState state;
   state.program = &program;
   state.context = &context;
@@ -84,10 +85,10 @@ bool run_query(CompiledFunction query, const ir::Program& program, const Value& 
     uint32_t count;
     ~StackMemoRelease() { std::destroy_n(entries, count); }
   } release{state.memo, heap_memo.empty() ? slots : 0};
-  state.rows = rows;
+  state.rows = &rows;
   const Value* args[2] = {&input, &data};
   if (query(&state, args, 2, nullptr) != kStatusOk) {
-    rows->clear();  // an error that ends evaluation leaves no results
+    rows.clear();  // an error that ends evaluation leaves no results
     *error = std::move(state.error);
     return false;
   }
@@ -104,6 +105,12 @@ const AbiSymbol kSymbols[] = {
     REGOC_JIT_SYMBOL(regoc_jit_frame_init),
     REGOC_JIT_SYMBOL(regoc_jit_frame_release),
     REGOC_JIT_SYMBOL(regoc_jit_copy_args),
+    REGOC_JIT_SYMBOL(regoc_jit_release_slots),
+    REGOC_JIT_SYMBOL(regoc_jit_borrow_args),
+    REGOC_JIT_SYMBOL(regoc_jit_dot_borrow),
+    REGOC_JIT_SYMBOL(regoc_jit_dot_string_borrow),
+    REGOC_JIT_SYMBOL(regoc_jit_dot_base_document_borrow),
+    REGOC_JIT_SYMBOL(regoc_jit_scan_element_borrow),
     REGOC_JIT_SYMBOL(regoc_jit_assign),
     REGOC_JIT_SYMBOL(regoc_jit_move),
     REGOC_JIT_SYMBOL(regoc_jit_assign_once),
@@ -163,6 +170,10 @@ void regoc_jit_copy_args(Value* frame, const Value* const* args, uint32_t count)
   for (uint32_t i = 0; i < count; ++i) frame[i] = *args[i];
 }
 
+void regoc_jit_release_slots(Value* frame, const uint32_t* slots, uint32_t count) noexcept {
+  for (uint32_t i = 0; i < count; ++i) std::destroy_at(&frame[slots[i]]);
+}
+
 void regoc_jit_assign(Value* target, const Value* source) noexcept { *target = *source; }
 
 void regoc_jit_move(Value* target, Value* source) noexcept { *target = std::move(*source); }
@@ -195,6 +206,27 @@ bool assign_found(Value* target, const Value* found) {
   return true;
 }
 
+// Copies the bits of `source` into a local that does not own its value (see jit_abi.h).
+void borrow(Value* target, const Value& source) {
+  std::memcpy(static_cast<void*>(target), &source, sizeof(Value));
+}
+
+bool borrow_found(Value* target, const Value* found) {
+  if (!found) return false;
+  borrow(target, *found);
+  return true;
+}
+
+const Value* find_string(const Value* a, const Value* key) {
+  return a->is_object() ? a->find(key->as_string()) : a->find(*key);
+}
+
+const Value* find_base_document(const Value* a, const Value* b) {
+  const Value* found = a->find(*b);
+  if (!found && a->is_object() && b->is_number()) found = a->find(b->as_number().to_string());
+  return found;
+}
+
 }  // namespace
 
 bool regoc_jit_dot(Value* target, const Value* a, const Value* b) noexcept {
@@ -202,14 +234,28 @@ bool regoc_jit_dot(Value* target, const Value* a, const Value* b) noexcept {
 }
 
 bool regoc_jit_dot_string(Value* target, const Value* a, const Value* key) noexcept {
-  if (a->is_object()) return assign_found(target, a->find(key->as_string()));
-  return assign_found(target, a->find(*key));
+  return assign_found(target, find_string(a, key));
 }
 
 bool regoc_jit_dot_base_document(Value* target, const Value* a, const Value* b) noexcept {
-  const Value* found = a->find(*b);
-  if (!found && a->is_object() && b->is_number()) found = a->find(b->as_number().to_string());
-  return assign_found(target, found);
+  return assign_found(target, find_base_document(a, b));
+}
+
+void regoc_jit_borrow_args(Value* frame, const Value* const* args, uint32_t count) noexcept {
+  for (uint32_t i = 0; i < count; ++i) borrow(&frame[i], *args[i]);
+}
+
+bool regoc_jit_dot_borrow(Value* target, const Value* a, const Value* b) noexcept {
+  return borrow_found(target, a->find(*b));
+}
+
+bool regoc_jit_dot_string_borrow(Value* target, const Value* a, const Value* key) noexcept {
+  return borrow_found(target, find_string(a, key));
+}
+
+bool regoc_jit_dot_base_document_borrow(Value* target, const Value* a,
+                                        const Value* b) noexcept {
+  return borrow_found(target, find_base_document(a, b));
 }
 
 bool regoc_jit_len(Value* target, const Value* a) noexcept {
@@ -240,6 +286,22 @@ void regoc_jit_scan_element(const Value* source, uint64_t i, Value* key, Value* 
     const Value& item = source->set_items()[i];
     *key = item;
     *value = item;
+  }
+}
+
+void regoc_jit_scan_element_borrow(const Value* source, uint64_t i, Value* key,
+                                   Value* value) noexcept {
+  if (source->is_array()) {
+    borrow(key, Value::integer(static_cast<int64_t>(i)));  // inline: nothing to own
+    borrow(value, source->array_items()[i]);
+  } else if (source->is_object()) {
+    const Value::Entry& entry = source->object_entries()[i];
+    borrow(key, entry.first);
+    borrow(value, entry.second);
+  } else {
+    const Value& item = source->set_items()[i];
+    borrow(key, item);
+    borrow(value, item);
   }
 }
 
@@ -395,7 +457,7 @@ void regoc_jit_upsert(Value* target, const Value* document, const Value* const* 
 // --- results and errors --------------------------------------------------------------------------
 
 void regoc_jit_result_add(EvalState* state, const Value* const* values, uint32_t count) noexcept {
-  state->rows->push_back(gather(values, count));
+  state->rows->add(values, count);
 }
 
 void regoc_jit_raise_conflict(EvalState* state, const ir::Stmt* stmt) noexcept {

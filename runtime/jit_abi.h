@@ -15,12 +15,13 @@
 #include "compiler/ir.h"
 #include "runtime/builtins/builtin.h"
 #include "runtime/error.h"
+#include "runtime/result_rows.h"
 #include "runtime/value.h"
 
 namespace regoc::jit {
 
 // Bumped whenever a signature below changes; the backend rejects a host of another version.
-inline constexpr uint32_t kAbiVersion = 3;
+inline constexpr uint32_t kAbiVersion = 4;
 
 // Compiled code reads a Value's kind as its first byte (Value is standard-layout and `kind_`
 // is its first member) and treats a Value as 16 bytes aligned to 8.
@@ -46,7 +47,7 @@ struct EvalState {
   // The first builtin error in strict mode. The call counts as undefined, and the error
   // becomes the outcome once the query completes, as in OPA and the interpreter.
   std::optional<Error> builtin_error;
-  std::vector<std::vector<Value>>* rows = nullptr;
+  ResultRows* rows = nullptr;
   Error error;  // set before compiled code returns kStatusError
 };
 
@@ -88,7 +89,7 @@ struct Host {
   std::span<const AbiSymbol> symbols;
   bool (*run)(CompiledFunction query, const ir::Program& program, const Value& input,
               const Value& data, BuiltinContext& context, bool strict_builtin_errors,
-              std::vector<std::vector<Value>>* rows, Error* error) = nullptr;
+              ResultRows& rows, Error* error) = nullptr;
 };
 
 // The host table of this process, with every function declared below.
@@ -104,6 +105,20 @@ void regoc_jit_frame_init(Value* frame, uint32_t count) noexcept;
 void regoc_jit_frame_release(Value* frame, uint32_t count) noexcept;
 // Copies args[0..count) into frame[0..count).
 void regoc_jit_copy_args(Value* frame, const Value* const* args, uint32_t count) noexcept;
+// Releases frame[slots[i]] for i in [0, count): the slots that own their values.
+void regoc_jit_release_slots(Value* frame, const uint32_t* slots, uint32_t count) noexcept;
+
+// Borrowing (compiler/jit/borrowed_locals.h): the *_borrow functions copy a Value's bits into
+// a local that does not own its value, without counting a reference and without releasing
+// what the local held. The source outlives the call: it is a parameter, a constant, or a
+// value inside one.
+void regoc_jit_borrow_args(Value* frame, const Value* const* args, uint32_t count) noexcept;
+bool regoc_jit_dot_borrow(Value* target, const Value* a, const Value* b) noexcept;
+bool regoc_jit_dot_string_borrow(Value* target, const Value* a, const Value* key) noexcept;
+bool regoc_jit_dot_base_document_borrow(Value* target, const Value* a,
+                                        const Value* b) noexcept;
+void regoc_jit_scan_element_borrow(const Value* source, uint64_t i, Value* key,
+                                   Value* value) noexcept;
 
 // Locals.
 void regoc_jit_assign(Value* target, const Value* source) noexcept;

@@ -48,6 +48,13 @@ AbiFunctions::AbiFunctions(llvm::Module& module) {
   frame_init = d.declare("regoc_jit_frame_init", v, {p, i32});
   frame_release = d.declare("regoc_jit_frame_release", v, {p, i32});
   copy_args = d.declare("regoc_jit_copy_args", v, {p, p, i32});
+  release_slots = d.declare("regoc_jit_release_slots", v, {p, p, i32});
+
+  borrow_args = d.declare("regoc_jit_borrow_args", v, {p, p, i32});
+  dot_borrow = d.declare("regoc_jit_dot_borrow", b, {p, p, p});
+  dot_string_borrow = d.declare("regoc_jit_dot_string_borrow", b, {p, p, p});
+  dot_base_document_borrow = d.declare("regoc_jit_dot_base_document_borrow", b, {p, p, p});
+  scan_element_borrow = d.declare("regoc_jit_scan_element_borrow", v, {p, i64, p, p});
 
   assign = d.declare("regoc_jit_assign", v, {p, p});
   move = d.declare("regoc_jit_move", v, {p, p});

@@ -12,7 +12,9 @@ namespace regoc::jit {
 struct AbiFunctions {
   explicit AbiFunctions(llvm::Module& module);
 
-  llvm::FunctionCallee frame_init, frame_release, copy_args;
+  llvm::FunctionCallee frame_init, frame_release, copy_args, release_slots;
+  llvm::FunctionCallee borrow_args, dot_borrow, dot_string_borrow, dot_base_document_borrow;
+  llvm::FunctionCallee scan_element_borrow;
   llvm::FunctionCallee assign, move, assign_once, reset;
   llvm::FunctionCallee equal, not_equal, dot, dot_string, dot_base_document, len;
   llvm::FunctionCallee scan_count, scan_element, switch_case;

@@ -50,6 +50,14 @@ class FunctionLowering {
 
   // Helpers (lower_control.cc).
   llvm::Value* local(ir::LocalIndex index);
+  // Whether the frame slot holds a value it does not own (compiler/jit/borrowed_locals.h).
+  bool is_borrowed(uint32_t slot) const { return slot < borrowed_.size() && borrowed_[slot]; }
+  // Copies a Value's 16 bytes into a borrowing slot, inline.
+  void borrow_copy(llvm::Value* target, llvm::Value* source);
+  // Stores an undefined Value into a borrowing slot, inline.
+  void store_undefined(llvm::Value* target);
+  // Releases the slots of the frame that own their values.
+  void release_frame(uint32_t slots);
   llvm::Value* operand(const ir::Operand& operand);
   llvm::Value* host_pointer(const void* pointer);
   llvm::Value* kind_of(llvm::Value* value);
@@ -57,6 +65,7 @@ class FunctionLowering {
   llvm::Value* pointer_array(const std::vector<llvm::Value*>& pointers);
   std::vector<llvm::Value*> operands(const std::vector<ir::Operand>& list);
   llvm::Value* next_temp();
+  uint32_t next_temp_index() { return next_temp_++; }
   llvm::Value* i32(uint64_t value);
   // Goes on when `condition` (i1) holds; otherwise ends the current block as undefined.
   void continue_if(llvm::Value* condition);
@@ -82,6 +91,7 @@ class FunctionLowering {
   llvm::AllocaInst* frame_ = nullptr;
   llvm::Type* value_type_ = nullptr;
   uint32_t next_temp_ = 0;  // index of the next free temporary slot in the frame
+  std::vector<bool> borrowed_;  // per frame slot: holds a value without owning it
   // Undefined targets of the enclosing blocks, innermost last.
   std::vector<llvm::BasicBlock*> exits_;
 };

@@ -3,8 +3,10 @@
 #include <algorithm>
 
 #include <llvm/IR/Constants.h>
+#include <llvm/IR/GlobalVariable.h>
 #include <llvm/IR/Instructions.h>
 
+#include "compiler/jit/borrowed_locals.h"
 #include "compiler/jit/function_lowering.h"
 #include "runtime/jit_abi.h"
 
@@ -39,10 +41,11 @@ FunctionLowering::FunctionLowering(llvm::LLVMContext& context, const ir::Program
   value_type_ = llvm::ArrayType::get(llvm::Type::getInt64Ty(context), 2);
 }
 
-// The frame contains the locals, then the temporaries. Both exits release it:
-//   entry: frame_init, copy_args, br body
-//   done:  move result out, frame_release, ret kStatusOk
-//   error: frame_release, ret kStatusError
+// The frame contains the locals, then the temporaries. Both exits release the slots that own
+// their values:
+//   entry: frame_init, copy_args (borrow_args when the parameters are borrowed), br body
+//   done:  move result out, release, ret kStatusOk
+//   error: release, ret kStatusError
 void FunctionLowering::lower(const ir::Function& function, llvm::Function* target,
                              bool returns_result) {
   function_ = target;
@@ -51,6 +54,12 @@ void FunctionLowering::lower(const ir::Function& function, llvm::Function* targe
   uint32_t locals = std::max(function.locals, ir::kImplicitParams);
   next_temp_ = locals;
   uint32_t slots = locals + count_temps(function.body);
+  borrowed_ = borrowed_locals(function, returns_result);
+  bool borrow_args = true;
+  for (uint32_t i = 0; i < std::min<uint32_t>(function.params, locals); ++i) {
+    borrow_args = borrow_args && borrowed_[i];
+  }
+  borrowed_.resize(slots, false);
 
   entry_ = llvm::BasicBlock::Create(context_, "entry", target);
   llvm::BasicBlock* body = new_block("body");
@@ -64,7 +73,7 @@ void FunctionLowering::lower(const ir::Function& function, llvm::Function* targe
   builder_.SetInsertPoint(entry_);
   frame_ = builder_.CreateAlloca(value_type_, i32(slots), "frame");
   builder_.CreateCall(abi_.frame_init, {frame_, i32(slots)});
-  builder_.CreateCall(abi_.copy_args, {frame_, args, count});
+  builder_.CreateCall(borrow_args ? abi_.borrow_args : abi_.copy_args, {frame_, args, count});
   builder_.CreateBr(body);
 
   builder_.SetInsertPoint(body);
@@ -72,12 +81,28 @@ void FunctionLowering::lower(const ir::Function& function, llvm::Function* targe
 
   builder_.SetInsertPoint(done);
   if (returns_result) builder_.CreateCall(abi_.move, {result, local(function.result)});
-  builder_.CreateCall(abi_.frame_release, {frame_, i32(slots)});
+  release_frame(slots);
   builder_.CreateRet(i32(kStatusOk));
 
   builder_.SetInsertPoint(error_);
-  builder_.CreateCall(abi_.frame_release, {frame_, i32(slots)});
+  release_frame(slots);
   builder_.CreateRet(i32(kStatusError));
+}
+
+void FunctionLowering::release_frame(uint32_t slots) {
+  std::vector<uint32_t> owned;
+  for (uint32_t slot = 0; slot < slots; ++slot) {
+    if (!is_borrowed(slot)) owned.push_back(slot);
+  }
+  if (owned.size() == slots) {
+    builder_.CreateCall(abi_.frame_release, {frame_, i32(slots)});
+    return;
+  }
+  if (owned.empty()) return;
+  llvm::Constant* list = llvm::ConstantDataArray::get(context_, owned);
+  auto* global = new llvm::GlobalVariable(*function_->getParent(), list->getType(), true,
+                                          llvm::GlobalValue::PrivateLinkage, list, "owned");
+  builder_.CreateCall(abi_.release_slots, {frame_, global, i32(owned.size())});
 }
 
 void FunctionLowering::lower_block(const ir::Block& block, llvm::BasicBlock* undefined,
@@ -173,12 +198,21 @@ void FunctionLowering::lower_break(const ir::Stmt& stmt) {
 // The collection is copied into a temporary first because the body may reassign the local;
 // a constant collection is iterated in place. Elements are visited by index:
 //   header: i < count ? body : end;  body: key, value := element i; ...;  next: i + 1
+// A borrowed collection lives inside a parameter or a constant, so its copy borrows too.
 void FunctionLowering::lower_scan(const ir::Stmt& stmt) {
   llvm::Value* source = operand(stmt.a);
   llvm::Value* copy = nullptr;
+  bool borrowed_copy = false;
   if (stmt.a.is_local()) {
-    copy = next_temp();
-    builder_.CreateCall(abi_.assign, {copy, source});
+    uint32_t slot = next_temp_index();
+    copy = local(slot);
+    borrowed_copy = is_borrowed(stmt.a.index);
+    if (borrowed_copy) {
+      borrowed_[slot] = true;
+      borrow_copy(copy, source);
+    } else {
+      builder_.CreateCall(abi_.assign, {copy, source});
+    }
     source = copy;
   }
   llvm::Value* count = builder_.CreateCall(abi_.scan_count, {source});
@@ -196,7 +230,9 @@ void FunctionLowering::lower_scan(const ir::Stmt& stmt) {
   builder_.CreateCondBr(builder_.CreateICmpULT(index, count), body, end);
 
   builder_.SetInsertPoint(body);
-  builder_.CreateCall(abi_.scan_element, {source, index, local(stmt.key), local(stmt.value)});
+  bool borrow_elements = is_borrowed(stmt.key) && is_borrowed(stmt.value);
+  builder_.CreateCall(borrow_elements ? abi_.scan_element_borrow : abi_.scan_element,
+                      {source, index, local(stmt.key), local(stmt.value)});
   lower_block(*stmt.blocks[0], next, next);
 
   builder_.SetInsertPoint(next);
@@ -206,7 +242,7 @@ void FunctionLowering::lower_scan(const ir::Stmt& stmt) {
   // Dropping the copy after a full loop lets later statements update the collection in place
   // (a Break past the loop keeps the copy until the function returns).
   builder_.SetInsertPoint(end);
-  if (copy) builder_.CreateCall(abi_.reset, {copy});
+  if (copy && !borrowed_copy) builder_.CreateCall(abi_.reset, {copy});
 }
 
 // The body ending early makes Not defined; the body completing makes it undefined.
@@ -227,6 +263,18 @@ llvm::Value* FunctionLowering::local(ir::LocalIndex index) {
 llvm::Value* FunctionLowering::operand(const ir::Operand& operand) {
   if (operand.is_local()) return local(operand.index);
   return host_pointer(&program_.constants[operand.index]);
+}
+
+void FunctionLowering::borrow_copy(llvm::Value* target, llvm::Value* source) {
+  builder_.CreateMemCpy(target, llvm::MaybeAlign(8), source, llvm::MaybeAlign(8), 16);
+}
+
+// An undefined Value: the kind byte 255, then zeros (see Value's members).
+void FunctionLowering::store_undefined(llvm::Value* target) {
+  llvm::Type* i64 = llvm::Type::getInt64Ty(context_);
+  builder_.CreateStore(llvm::ConstantInt::get(i64, 255), target);
+  builder_.CreateStore(llvm::ConstantInt::get(i64, 0),
+                       builder_.CreateConstInBoundsGEP1_32(i64, target, 1));
 }
 
 llvm::Value* FunctionLowering::host_pointer(const void* pointer) {

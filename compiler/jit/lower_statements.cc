@@ -44,13 +44,21 @@ void FunctionLowering::lower_local(const ir::Stmt& stmt) {
   llvm::Value* target = local(stmt.target);
   switch (stmt.op) {
     case ir::Op::AssignVar:
-      builder_.CreateCall(abi_.assign, {target, operand(stmt.a)});
+      if (is_borrowed(stmt.target)) {
+        borrow_copy(target, operand(stmt.a));
+      } else {
+        builder_.CreateCall(abi_.assign, {target, operand(stmt.a)});
+      }
       break;
     case ir::Op::AssignVarOnce:
       conflict_unless(builder_.CreateCall(abi_.assign_once, {target, operand(stmt.a)}), stmt);
       break;
     default:  // ResetLocal
-      builder_.CreateCall(abi_.reset, {target});
+      if (is_borrowed(stmt.target)) {
+        store_undefined(target);
+      } else {
+        builder_.CreateCall(abi_.reset, {target});
+      }
       break;
   }
 }
@@ -59,8 +67,12 @@ void FunctionLowering::lower_read(const ir::Stmt& stmt) {
   llvm::Value* target = local(stmt.target);
   if (stmt.op == ir::Op::Dot) {
     bool string_key = !stmt.b.is_local() && program_.constants[stmt.b.index].is_string();
-    llvm::FunctionCallee dot = string_key ? abi_.dot_string : abi_.dot;
-    if (stmt.index == ir::kDotBaseDocument) dot = abi_.dot_base_document;
+    bool borrow = is_borrowed(stmt.target);
+    llvm::FunctionCallee dot = string_key ? (borrow ? abi_.dot_string_borrow : abi_.dot_string)
+                                          : (borrow ? abi_.dot_borrow : abi_.dot);
+    if (stmt.index == ir::kDotBaseDocument) {
+      dot = borrow ? abi_.dot_base_document_borrow : abi_.dot_base_document;
+    }
     continue_if_true(builder_.CreateCall(dot, {target, operand(stmt.a), operand(stmt.b)}));
   } else {
     continue_if_true(builder_.CreateCall(abi_.len, {target, operand(stmt.a)}));

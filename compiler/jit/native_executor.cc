@@ -34,8 +34,7 @@ class NativeExecutor : public Executor {
       : jit_(std::move(jit)), program_(program), host_(host), query_(query) {}
 
   bool run(const Value& input, const Value& data, BuiltinContext& context,
-           bool strict_builtin_errors, std::vector<std::vector<Value>>* rows,
-           Error* error) const override {
+           bool strict_builtin_errors, ResultRows& rows, Error* error) const override {
     return host_.run(query_, program_, input, data, context, strict_builtin_errors, rows, error);
   }
 

@@ -41,15 +41,14 @@ Interpreter::Interpreter(const ir::Program& program, BuiltinContext& context,
                          bool strict_builtin_errors)
     : program_(program), context_(context), strict_builtin_errors_(strict_builtin_errors) {}
 
-bool Interpreter::run(const Value& input, const Value& data,
-                      std::vector<std::vector<Value>>* rows, Error* error) {
+bool Interpreter::run(const Value& input, const Value& data, ResultRows& rows, Error* error) {
   memo_.assign(program_.memo_slots, MemoEntry());
-  rows_ = rows;
+  rows_ = &rows;
   std::vector<Value> frame(std::max<size_t>(program_.query.locals, ir::kImplicitParams));
   frame[ir::kInputLocal] = input;
   frame[ir::kDataLocal] = data;
   if (exec_block(program_.query.body, frame.data()) == kError) {
-    rows->clear();  // an error that ends evaluation leaves no results
+    rows.clear();  // an error that ends evaluation leaves no results
     *error = error_;
     return false;
   }
@@ -225,7 +224,7 @@ int Interpreter::exec_stmt(const ir::Stmt& stmt, Value* frame) {
       std::vector<Value> row;
       row.reserve(stmt.args.size());
       for (const auto& arg : stmt.args) row.push_back(operand(arg, frame));
-      rows_->push_back(std::move(row));
+      rows_->add(std::move(row));
       return kContinue;
     }
     case Op::MarkCovered:
@@ -340,8 +339,7 @@ class InterpreterExecutor : public Executor {
   explicit InterpreterExecutor(const ir::Program& program) : program_(program) {}
 
   bool run(const Value& input, const Value& data, BuiltinContext& context,
-           bool strict_builtin_errors, std::vector<std::vector<Value>>* rows,
-           Error* error) const override {
+           bool strict_builtin_errors, ResultRows& rows, Error* error) const override {
     Interpreter interpreter(program_, context, strict_builtin_errors);
     return interpreter.run(input, data, rows, error);
   }

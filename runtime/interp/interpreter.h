@@ -13,6 +13,7 @@
 #include "compiler/ir.h"
 #include "runtime/builtins/builtin.h"
 #include "runtime/error.h"
+#include "runtime/result_rows.h"
 #include "runtime/value.h"
 
 namespace regoc {
@@ -21,10 +22,9 @@ class Interpreter {
  public:
   Interpreter(const ir::Program& program, BuiltinContext& context, bool strict_builtin_errors);
 
-  // Runs the query plan. Appends one row per result (see ir::Program for the layout).
+  // Runs the query plan. Adds one row per result (see ir::Program for the layout).
   // Returns false and fills *error when evaluation fails.
-  bool run(const Value& input, const Value& data, std::vector<std::vector<Value>>* rows,
-           Error* error);
+  bool run(const Value& input, const Value& data, ResultRows& rows, Error* error);
 
   // Adds every MarkCovered statement that evaluation reaches to *reached.
   void record_coverage(std::unordered_set<const ir::Stmt*>* reached) { reached_ = reached; }
@@ -57,7 +57,7 @@ class Interpreter {
   BuiltinContext& context_;
   bool strict_builtin_errors_;
   std::vector<MemoEntry> memo_;
-  std::vector<std::vector<Value>>* rows_ = nullptr;
+  ResultRows* rows_ = nullptr;
   Error error_;
   // Strict mode: the first builtin error. As in OPA, evaluation goes on as if the call were
   // undefined, and the error is the outcome once the query completes.

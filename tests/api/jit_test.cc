@@ -55,7 +55,8 @@ struct RunOutcome {
 RunOutcome run(const Executor& executor, const Value& input, const Value& data, bool strict) {
   RunOutcome outcome;
   BuiltinContext context;
-  outcome.ok = executor.run(input, data, context, strict, &outcome.rows, &outcome.error);
+  ResultRows rows(&outcome.rows);
+  outcome.ok = executor.run(input, data, context, strict, rows, &outcome.error);
   return outcome;
 }
 

@@ -59,7 +59,8 @@ std::string eval_x(const std::vector<std::string>& sources, const std::string& q
   BuiltinContext context;
   std::vector<std::vector<Value>> rows;
   Error error;
-  if (!executor->run(Value(), Value::object(), context, true, &rows, &error)) {
+  ResultRows sink(&rows);
+  if (!executor->run(Value(), Value::object(), context, true, sink, &error)) {
     return error.to_string();
   }
 
