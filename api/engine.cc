@@ -149,8 +149,9 @@ Errors plan_prepared(const CompiledProgram& compiled, const PrepareOptions& opti
   return {};
 }
 
-// Runs the plan on the interpreter, which alone records coverage and checks a deadline.
-bool run_monitored(const PreparedQueryImpl& impl, const Value& input, BuiltinContext& context,
+// Runs the plan on the interpreter, which alone records coverage and checks a deadline. Kept
+// out of line: inlined, its locals would be set up on every decision.
+[[gnu::noinline]] bool run_monitored(const PreparedQueryImpl& impl, const Value& input, BuiltinContext& context,
                    const EvalOptions& options, ResultRows& rows, Error* error) {
   Interpreter interpreter(impl.program, context, options.strict_builtin_errors);
   std::unordered_set<const ir::Stmt*> reached;

@@ -352,6 +352,13 @@ int32_t regoc_jit_call_builtin(EvalState* state, const ir::Stmt* stmt, const Val
 // Matches compare_builtin in runtime/builtins/comparison.cc.
 bool regoc_jit_compare(Value* target, const Value* a, const Value* b, Relation relation) noexcept {
   if (!a->is_defined() || !b->is_defined()) return false;
+  // Equality of two strings, the common case of policies, needs no order: texts of different
+  // lengths differ without a byte compared.
+  bool equality = relation == Relation::Equal || relation == Relation::NotEqual;
+  if (equality && a->is_string() && b->is_string()) {
+    *target = Value::boolean((a->as_string() == b->as_string()) == (relation == Relation::Equal));
+    return true;
+  }
   int order = a->compare(*b);
   bool holds = false;
   switch (relation) {

@@ -40,6 +40,7 @@ class FunctionLowering {
 
   // Data statements (lower_statements.cc).
   void lower_test(const ir::Stmt& stmt);
+  bool lower_boolean_test(const ir::Stmt& stmt);
   void lower_local(const ir::Stmt& stmt);
   void lower_read(const ir::Stmt& stmt);
   void lower_call_builtin(const ir::Stmt& stmt);
@@ -56,8 +57,13 @@ class FunctionLowering {
   void borrow_copy(llvm::Value* target, llvm::Value* source);
   // Stores an undefined Value into a borrowing slot, inline.
   void store_undefined(llvm::Value* target);
+  // Sets every slot undefined.
+  void init_frame(uint32_t slots);
+  // Copies the bits of the first `count` arguments into the parameter slots.
+  void borrow_arguments(llvm::Value* args, llvm::Value* count, uint32_t params);
   // Releases the slots of the frame that own their values.
   void release_frame(uint32_t slots);
+  void release_slot_inline(uint32_t slot);
   llvm::Value* operand(const ir::Operand& operand);
   llvm::Value* host_pointer(const void* pointer);
   llvm::Value* kind_of(llvm::Value* value);

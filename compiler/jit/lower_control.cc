@@ -72,8 +72,12 @@ void FunctionLowering::lower(const ir::Function& function, llvm::Function* targe
 
   builder_.SetInsertPoint(entry_);
   frame_ = builder_.CreateAlloca(value_type_, i32(slots), "frame");
-  builder_.CreateCall(abi_.frame_init, {frame_, i32(slots)});
-  builder_.CreateCall(borrow_args ? abi_.borrow_args : abi_.copy_args, {frame_, args, count});
+  init_frame(slots);
+  if (borrow_args) {
+    borrow_arguments(args, count, std::min<uint32_t>(function.params, locals));
+  } else {
+    builder_.CreateCall(abi_.copy_args, {frame_, args, count});
+  }
   builder_.CreateBr(body);
 
   builder_.SetInsertPoint(body);
@@ -89,16 +93,66 @@ void FunctionLowering::lower(const ir::Function& function, llvm::Function* targe
   builder_.CreateRet(i32(kStatusError));
 }
 
+// Frames up to this many slots are set up and released with inline code rather than calls.
+constexpr uint32_t kInlineFrameSlots = 24;
+
+void FunctionLowering::init_frame(uint32_t slots) {
+  if (slots > kInlineFrameSlots) {
+    builder_.CreateCall(abi_.frame_init, {frame_, i32(slots)});
+    return;
+  }
+  for (uint32_t slot = 0; slot < slots; ++slot) store_undefined(local(slot));
+}
+
+// Copies the bits of args[i] for each i < count (count <= params, known only at run time).
+void FunctionLowering::borrow_arguments(llvm::Value* args, llvm::Value* count, uint32_t params) {
+  llvm::Type* ptr = llvm::PointerType::getUnqual(context_);
+  for (uint32_t i = 0; i < params; ++i) {
+    llvm::BasicBlock* copy = new_block("arg.copy");
+    llvm::BasicBlock* next = new_block("arg.next");
+    builder_.CreateCondBr(builder_.CreateICmpULT(i32(i), count), copy, next);
+    builder_.SetInsertPoint(copy);
+    llvm::Value* source =
+        builder_.CreateLoad(ptr, builder_.CreateConstInBoundsGEP1_32(ptr, args, i));
+    borrow_copy(local(i), source);
+    builder_.CreateBr(next);
+    builder_.SetInsertPoint(next);
+  }
+}
+
+// An owned slot needs a release only when it points to a heap node: its pointer word is set
+// and its inline-integer flag (byte 2, see Value's members) is clear.
+void FunctionLowering::release_slot_inline(uint32_t slot) {
+  llvm::Type* i8 = llvm::Type::getInt8Ty(context_);
+  llvm::Type* i64 = llvm::Type::getInt64Ty(context_);
+  llvm::Value* value = local(slot);
+  llvm::Value* word = builder_.CreateLoad(i64, builder_.CreateConstInBoundsGEP1_32(i64, value, 1));
+  llvm::Value* inline_int =
+      builder_.CreateLoad(i8, builder_.CreateConstInBoundsGEP1_32(i8, value, 2));
+  llvm::Value* heap = builder_.CreateAnd(builder_.CreateICmpNE(word, builder_.getInt64(0)),
+                                         builder_.CreateICmpEQ(inline_int, builder_.getInt8(0)));
+  llvm::BasicBlock* release = new_block("release");
+  llvm::BasicBlock* next = new_block("release.next");
+  builder_.CreateCondBr(heap, release, next);
+  builder_.SetInsertPoint(release);
+  builder_.CreateCall(abi_.reset, {value});
+  builder_.CreateBr(next);
+  builder_.SetInsertPoint(next);
+}
+
 void FunctionLowering::release_frame(uint32_t slots) {
   std::vector<uint32_t> owned;
   for (uint32_t slot = 0; slot < slots; ++slot) {
     if (!is_borrowed(slot)) owned.push_back(slot);
   }
+  if (owned.size() <= kInlineFrameSlots) {
+    for (uint32_t slot : owned) release_slot_inline(slot);
+    return;
+  }
   if (owned.size() == slots) {
     builder_.CreateCall(abi_.frame_release, {frame_, i32(slots)});
     return;
   }
-  if (owned.empty()) return;
   llvm::Constant* list = llvm::ConstantDataArray::get(context_, owned);
   auto* global = new llvm::GlobalVariable(*function_->getParent(), list->getType(), true,
                                           llvm::GlobalValue::PrivateLinkage, list, "owned");

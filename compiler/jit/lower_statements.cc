@@ -15,9 +15,33 @@
 
 namespace regoc::jit {
 
+// Equal or NotEqual of a local and a boolean constant, inline. Every body literal that calls a
+// builtin or function tests the result this way (`NotEqual result false`). A boolean's kind
+// byte is 1 and its value is byte 1 (see Value's members).
+bool FunctionLowering::lower_boolean_test(const ir::Stmt& stmt) {
+  if (!stmt.a.is_local() || stmt.b.is_local()) return false;
+  const Value& constant = program_.constants[stmt.b.index];
+  if (!constant.is_boolean()) return false;
+  llvm::Type* i8 = llvm::Type::getInt8Ty(context_);
+  llvm::Value* value = local(stmt.a.index);
+  llvm::Value* kind = kind_of(value);
+  llvm::Value* flag = builder_.CreateLoad(i8, builder_.CreateConstInBoundsGEP1_32(i8, value, 1));
+  llvm::Value* same = builder_.CreateAnd(
+      builder_.CreateICmpEQ(kind, builder_.getInt8(static_cast<uint8_t>(Kind::Boolean))),
+      builder_.CreateICmpEQ(flag, builder_.getInt8(constant.as_bool() ? 1 : 0)));
+  if (stmt.op == ir::Op::Equal) {
+    continue_if(same);
+  } else {
+    llvm::Value* defined = builder_.CreateICmpNE(kind, builder_.getInt8(kUndefinedKind));
+    continue_if(builder_.CreateAnd(defined, builder_.CreateNot(same)));
+  }
+  return true;
+}
+
 void FunctionLowering::lower_test(const ir::Stmt& stmt) {
   using ir::Op;
   if (stmt.op == Op::Equal || stmt.op == Op::NotEqual) {
+    if (lower_boolean_test(stmt)) return;
     llvm::FunctionCallee test = stmt.op == Op::Equal ? abi_.equal : abi_.not_equal;
     return continue_if_true(builder_.CreateCall(test, {operand(stmt.a), operand(stmt.b)}));
   }
