@@ -1,8 +1,8 @@
 // Memoization where it pays. The planner gives every rule without arguments a memo slot, so that
-// a rule is evaluated once per query however often it is referenced. A rule that the plan calls
-// from one place only, outside any loop, in a caller that itself runs at most once, runs at most
-// once anyway; caching its result would only add the cost of copying the cache key (input,
-// data and the mock values) on every decision. This pass removes those slots.
+// a rule is evaluated once per query however often it is referenced. Some rules run at most once
+// anyway: the plan calls them from one place only, outside any loop, in a caller that itself
+// runs at most once. For them a cache only adds the copy of its key (input, data and the mock
+// values) on every decision, so this pass removes their slots.
 #pragma once
 
 #include "compiler/ir.h"

@@ -1,5 +1,5 @@
-// Where an executor puts the rows of a query plan (layout in ir::Program): every row, or only
-// the first column of the first row, for a caller that needs one value. The second form is what
+// The destination of the rows of a query plan (layout in ir::Program): every row, or only the
+// first column of the first row, for a caller that needs one value. The second form is what
 // PreparedQuery::decide uses; it costs no allocation.
 #pragma once
 
