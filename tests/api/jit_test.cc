@@ -703,10 +703,67 @@ const PolicyCase kPolicies[] = {
      .query = "data.t.deny",
      .input = R"({"n": 1.0})",
      .expect = R"(set ["any"])"},
+    // Values that compiled code borrows from input and data (docs/jit.md) end up in results,
+    // in built collections and in function arguments, and outlive the frames they came from.
+    {.name = "borrowed_subtree_is_the_result",
+     .modules = {"package t\nuser := input.user\nrole := user.role\n"},
+     .query = "x := data.t.user; y := data.t.role",
+     .input = R"({"user": {"role": "admin", "tags": ["a", "b"]}})",
+     .expect = R"(x=object {"role":"admin","tags":["a","b"]} y=string "admin")"},
+    {.name = "borrowed_values_in_built_collections",
+     .modules = {"package t\n"
+                 "pairs contains [k, v] if some k, v in data.groups\n"
+                 "names := [n | some g in data.groups; some n in g]\n"
+                 "by_first[g[0]] := g if some g in data.groups\n"},
+     .query = "p := data.t.pairs; n := data.t.names; b := data.t.by_first",
+     .data = R"({"groups": {"x": ["ann", "bob"], "y": ["cy"]}})",
+     .expect = R"(n=array ["ann","bob","cy"])"},
+    {.name = "borrowed_values_as_function_arguments",
+     .modules = {"package t\n"
+                 "first(xs) := xs[0]\n"
+                 "pick(o, k) := o[k]\n"
+                 "r := [first(input.a), pick(input.o, \"k\"), pick(input.o, input.key)]\n"},
+     .query = "data.t.r",
+     .input = R"({"a": [{"deep": [1]}], "o": {"k": "v", "j": {"w": 2}}, "key": "j"})",
+     .expect = R"(array [{"deep":[1]},"v",{"w":2}])"},
+    {.name = "borrowed_input_replaced_with",
+     .modules = {"package t\n"
+                 "role := input.user.role\n"
+                 "f(x) := r if { r := role with input as x }\n"
+                 "both := [role, f({\"user\": {\"role\": \"guest\"}})]\n"},
+     .query = "data.t.both",
+     .input = R"({"user": {"role": "admin"}})",
+     .expect = R"(array ["admin","guest"])"},
+    // A rule referenced twice keeps its memo slot; results do not depend on it.
+    {.name = "memoized_rule_used_twice_and_in_a_loop",
+     .modules = {"package t\n"
+                 "base := {x | some x in input.xs}\n"
+                 "a := count(base)\n"
+                 "b := [y | some y in input.xs; base[y]]\n"},
+     .query = "x := data.t.a; y := data.t.b",
+     .input = R"({"xs": [3, 1, 3]})",
+     .expect = R"(x=number 2 y=array [3,1,3])"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Policies, JitPolicy, testing::ValuesIn(kPolicies),
                          [](const auto& info) { return std::string(info.param.name); });
+
+// decide() returns a value borrowed from the input during evaluation; it stays valid after the
+// input is gone.
+TEST(JitEngine, DecidedValueOutlivesTheInput) {
+  Engine engine;
+  ASSERT_TRUE(engine.add_module("m.rego", "package t\nuser := input.user\n").empty());
+  PreparedQuery prepared;
+  ASSERT_TRUE(engine.prepare("data.t.user", &prepared, ExecutorKind::Jit).empty());
+  Value decided;
+  {
+    Value input = json(R"({"user": {"name": "ann", "roles": ["a", "b"]}})");
+    Error error;
+    decided = prepared.decide(input, &error);
+    EXPECT_TRUE(error.code.empty()) << error.message;
+  }
+  EXPECT_EQ(to_json(decided), R"({"name":"ann","roles":["a","b"]})");
+}
 
 // One prepared query evaluated on several threads at once gives every thread the same result.
 TEST(JitEngine, ConcurrentEvaluations) {
