@@ -14,6 +14,7 @@
 #include "api/engine.h"
 #include "cli/eval_flags.h"
 #include "cli/output.h"
+#include "runtime/json.h"
 #include "runtime/loader.h"
 
 namespace regoc::cli {
@@ -42,10 +43,13 @@ bool read_input(const EvalFlags& flags, Value* input, std::string* error) {
   } else {
     return true;
   }
-  std::string parse_error;
-  if (!parse_document(text, input, &parse_error)) {
+  // As OPA's util.Unmarshal: JSON when the text is valid JSON, YAML otherwise, so a document
+  // that is neither gets the YAML error (YAML reads JSON too).
+  std::string json_error;
+  std::string yaml_error;
+  if (!parse_json(text, input, &json_error) && !parse_yaml(text, input, &yaml_error)) {
     const std::string source = flags.stdin_input ? "standard input" : flags.input_path;
-    *error = "unable to parse input from " + source + ": " + parse_error;
+    *error = "unable to parse input from " + source + ": " + yaml_error;
     return false;
   }
   return true;

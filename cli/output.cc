@@ -2,7 +2,9 @@
 //
 // OPA prints Go structs with encoding/json, so members appear in struct field order rather
 // than sorted: a result is {"expressions", "bindings"}, an expression {"value", "text",
-// "location"} and an error {"location", "message", "code"} (OPA 1.x, internal/presentation).
+// "location"} and an error {"details", "location", "message", "code"}, where only parse
+// errors have details, {"line", "idx"} (OPA 1.x, internal/presentation.OutputError and
+// ast.ParserErrorDetail).
 // Those shells are assembled here; values inside them come from to_json().
 #include "cli/output.h"
 
@@ -86,6 +88,12 @@ bool has_location(const Location& location) {
 
 std::string render_error(const Error& error) {
   std::vector<Member> members;
+  if (error.details) {
+    members.emplace_back("details", render_object({
+                                        {"line", quote(error.details->line)},
+                                        {"idx", std::to_string(error.details->idx)},
+                                    }));
+  }
   if (has_location(error.location)) {
     members.emplace_back("location", render_object({
                                          {"file", quote(error.location.file_name())},
@@ -96,6 +104,31 @@ std::string render_error(const Error& error) {
   members.emplace_back("message", quote(error.message));
   if (!error.code.empty()) members.emplace_back("code", quote(error.code));
   return render_object(members);
+}
+
+// An error as a JSON value. to_json() writes its members sorted by key.
+Value error_value(const Error& error) {
+  const auto member = [](const char* key, Value value) {
+    return Value::Entry(Value::string(key), std::move(value));
+  };
+  std::vector<Value::Entry> members;
+  if (error.details) {
+    members.push_back(member("details", Value::object({
+                                            member("line", Value::string(error.details->line)),
+                                            member("idx", Value::integer(error.details->idx)),
+                                        })));
+  }
+  if (has_location(error.location)) {
+    members.push_back(member("location", Value::object({
+                                             member("file", Value::string(
+                                                                error.location.file_name())),
+                                             member("row", Value::integer(error.location.row)),
+                                             member("col", Value::integer(error.location.col)),
+                                         })));
+  }
+  members.push_back(member("message", Value::string(error.message)));
+  if (!error.code.empty()) members.push_back(member("code", Value::string(error.code)));
+  return Value::object(std::move(members));
 }
 
 std::string render_errors(const Errors& errors) {
@@ -124,8 +157,15 @@ std::string json_format(const EvalReport& report) {
   return render_object({{"result", render_array(results)}}) + "\n";
 }
 
+// opa eval --format discard decodes its output into a Go map and encodes it again, so the
+// members of its errors come out sorted by key (internal/presentation.Discard, OPA 1.x).
 std::string discard_format(const EvalReport& report) {
-  if (!report.errors.empty()) return render_errors(report.errors);
+  if (!report.errors.empty()) {
+    std::vector<Value> items;
+    for (const Error& error : report.errors) items.push_back(error_value(error));
+    Value document = Value::object({{Value::string("errors"), Value::array(std::move(items))}});
+    return to_json(document, 2) + "\n";
+  }
   if (report.results.empty()) return "{}\n";
   return render_object({{"result", quote("discarded")}}) + "\n";
 }

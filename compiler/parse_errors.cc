@@ -226,12 +226,16 @@ std::string describe_token(const antlr4::Token* token) {
   return std::string(token_name(type)) + " token";
 }
 
-std::optional<Error> find_lexer_error(const std::shared_ptr<const std::string>& file,
-                                      antlr4::CommonTokenStream& tokens) {
+std::optional<TokenError> find_lexer_error(const std::shared_ptr<const std::string>& file,
+                                           const SourceText& source,
+                                           antlr4::CommonTokenStream& tokens) {
   tokens.fill();
   for (antlr4::Token* token : tokens.getTokens()) {
     std::string message = lexer_error_message(token);
-    if (!message.empty()) return make_parse_error(token_location(file, token), message);
+    if (message.empty()) continue;
+    Error error = make_parse_error(token_location(file, token), message);
+    error.details = source.details_at(error.location);
+    return TokenError{std::move(error), token->getStopIndex()};
   }
   return std::nullopt;
 }
@@ -244,12 +248,18 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer,
   if (offending_symbol == nullptr) {
     location.row = static_cast<int>(line);
     location.col = static_cast<int>(column) + 1;
-    first_error_ = make_parse_error(location, "illegal token");
+    Error illegal = make_parse_error(location, "illegal token");
+    illegal.details = source_->details_at(location);
+    first_error_ = TokenError{std::move(illegal), SIZE_MAX};
     return;
   }
   std::string text = "unexpected " + describe_token(offending_symbol);
   text += expectation_note(recognizer, offending_symbol, error);
-  first_error_ = make_parse_error(location, text);
+  Error unexpected = make_parse_error(location, text);
+  const bool at_end = offending_symbol->getType() == antlr4::Token::EOF;
+  unexpected.details = at_end ? source_->details_at_end() : source_->details_at(location);
+  first_error_ = TokenError{std::move(unexpected),
+                            at_end ? SIZE_MAX : offending_symbol->getStopIndex()};
 }
 
 }  // namespace regoc::parsing

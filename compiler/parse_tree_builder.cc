@@ -41,7 +41,14 @@ void TreeBuilder::fail(const antlr4::Token* token, std::string message) const {
 }
 
 void TreeBuilder::fail_at(const Location& location, std::string message) const {
-  throw BuildFailure{make_parse_error(location, std::move(message))};
+  Error error = make_parse_error(location, std::move(message));
+  error.details = source_->details_at(location);
+  throw BuildFailure{std::move(error)};
+}
+
+void TreeBuilder::report_syntax(const Location& location, std::string message) {
+  errors_.push_back(make_parse_error(location, std::move(message)));
+  errors_.back().details = source_->details_at(location);
 }
 
 void TreeBuilder::report(const Location& location, std::string message) {
@@ -151,8 +158,9 @@ ast::Import TreeBuilder::build_import(RegoParser::ImportDeclContext* ctx) {
   } else if (root != "future") {
     const TermPtr& last = path->items.back();
     if (is_v1_keyword(last->text)) {
-      report(last->location, "unexpected import path, must not end with a keyword, got: " +
-                                 last->text + " (hint: import a different path or use an alias)");
+      report_syntax(last->location, "unexpected import path, must not end with a keyword, got: " +
+                                        last->text +
+                                        " (hint: import a different path or use an alias)");
     }
   }
   return import;

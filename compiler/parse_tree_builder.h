@@ -10,6 +10,7 @@
 
 #include "RegoParser.h"
 #include "compiler/ast.h"
+#include "compiler/parse_source.h"
 #include "runtime/error.h"
 
 namespace regoc::parsing {
@@ -23,9 +24,9 @@ struct BuildFailure {
 
 class TreeBuilder {
  public:
-  TreeBuilder(std::shared_ptr<const std::string> file, antlr4::CharStream* chars,
-              antlr4::TokenStream* tokens)
-      : file_(std::move(file)), chars_(chars), tokens_(tokens) {}
+  TreeBuilder(std::shared_ptr<const std::string> file, const SourceText* source,
+              antlr4::CharStream* chars, antlr4::TokenStream* tokens)
+      : file_(std::move(file)), source_(source), chars_(chars), tokens_(tokens) {}
 
   /// Fills `out` from a module tree. Throws BuildFailure; other errors go to errors().
   void build_module(RegoParser::Module_Context* ctx, ast::Module* out);
@@ -74,11 +75,16 @@ class TreeBuilder {
   Location location(const antlr4::Token* token) const;
   std::string source_text(antlr4::ParserRuleContext* ctx) const;
   antlr4::Token* next_token(antlr4::ParserRuleContext* ctx) const;
+  // fail, fail_at and report_syntax raise the errors that OPA's parser finds, which carry
+  // source details. report is for the checks that OPA runs on the parsed statements
+  // (ast.parseModule, CheckRegoV1), whose errors carry none.
   [[noreturn]] void fail(const antlr4::Token* token, std::string message) const;
   [[noreturn]] void fail_at(const Location& location, std::string message) const;
+  void report_syntax(const Location& location, std::string message);
   void report(const Location& location, std::string message);
 
   std::shared_ptr<const std::string> file_;
+  const SourceText* source_;
   antlr4::CharStream* chars_;
   antlr4::TokenStream* tokens_;
   Errors errors_;

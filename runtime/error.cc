@@ -1,5 +1,7 @@
-// Formatting of errors in OPA's one-line form.
+// Formatting of errors in OPA's text form.
 #include "runtime/error.h"
+
+#include <algorithm>
 
 namespace regoc {
 
@@ -17,6 +19,15 @@ std::string Error::to_string() const {
     out += std::to_string(location.row) + ":" + std::to_string(location.col) + ": ";
   }
   out += code + ": " + message;
+  if (details) {
+    // As ast.ParserErrorDetail.Lines in OPA: leading tabs are dropped from the line, and the
+    // caret moves left by as many columns.
+    const size_t tabs = details->line.find_first_not_of('\t');
+    const size_t dropped = tabs == std::string::npos ? details->line.size() : tabs;
+    const int indent = std::max(0, details->idx - static_cast<int>(dropped));
+    out += "\n\t" + details->line.substr(dropped);
+    out += "\n\t" + std::string(static_cast<size_t>(indent), ' ') + "^";
+  }
   return out;
 }
 

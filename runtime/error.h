@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,12 +32,22 @@ inline constexpr const char* kEvalWith = "eval_with_merge_error";
 inline constexpr const char* kInternal = "eval_internal_error";
 }  // namespace codes
 
+// The source line that a syntax error points into, and the byte index of the error in that
+// line. OPA's parser attaches these to its errors (ast.ParserErrorDetail, JSON "line" and "idx").
+struct ErrorDetails {
+  std::string line;
+  int idx = 0;
+};
+
 struct Error {
   std::string code;
   std::string message;
   Location location;
+  std::optional<ErrorDetails> details = std::nullopt;
 
-  // OPA's one-line form: "file:row: code: message", or "row:col: code: message" without a file.
+  // OPA's form: "file:row: code: message", or "row:col: code: message" without a file. With
+  // details, two more lines follow, each after "\n\t": the source line without its leading
+  // tabs, and a caret under the error.
   std::string to_string() const;
 };
 

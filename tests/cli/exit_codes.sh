@@ -43,8 +43,8 @@ keys = [k for k, _ in first]
 fields = dict(first)
 location = dict(fields.get("location", []))
 problems = []
-if keys != ["location", "message", "code"]:
-    problems.append("error members are %s, expected location, message, code" % keys)
+if keys != ["details", "location", "message", "code"]:
+    problems.append("error members are %s, expected details, location, message, code" % keys)
 if fields.get("code") != "rego_parse_error":
     problems.append("code is %r" % fields.get("code"))
 if location.get("file") != sys.argv[2]:
