@@ -38,24 +38,27 @@ std::vector<Value> gather(const Value* const* pointers, uint32_t count) {
   return values;
 }
 
-// Copies of a builtin call's arguments, contiguous as BuiltinFunction expects. Only `count`
-// Values are constructed, where an array of 16 would build and destroy all 16 on every call.
-class ArgumentCopies {
+// A builtin call's arguments, contiguous as BuiltinFunction expects: the bits of each Value,
+// borrowed without counting references. The arguments stay alive in the caller's frame (or
+// among the constants) for the whole call, and a builtin only reads them (a copy it keeps
+// counts its own reference), so nothing needs releasing afterwards.
+class BorrowedArguments {
  public:
   static constexpr uint32_t kMax = 16;
 
-  ArgumentCopies(const Value* const* args, uint32_t count) : count_(count) {
-    for (uint32_t i = 0; i < count; ++i) new (&values()[i]) Value(*args[i]);
+  BorrowedArguments(const Value* const* args, uint32_t count) : count_(count) {
+    for (uint32_t i = 0; i < count; ++i) {
+      std::memcpy(storage_ + i * sizeof(Value), static_cast<const void*>(args[i]), sizeof(Value));
+    }
   }
-  ~ArgumentCopies() { std::destroy_n(values(), count_); }
-  ArgumentCopies(const ArgumentCopies&) = delete;
-  ArgumentCopies& operator=(const ArgumentCopies&) = delete;
+  BorrowedArguments(const BorrowedArguments&) = delete;
+  BorrowedArguments& operator=(const BorrowedArguments&) = delete;
 
-  std::span<const Value> span() { return {values(), count_}; }
+  std::span<const Value> span() const {
+    return {std::launder(reinterpret_cast<const Value*>(storage_)), count_};
+  }
 
  private:
-  Value* values() { return std::launder(reinterpret_cast<Value*>(storage_)); }
-
   alignas(Value) unsigned char storage_[kMax * sizeof(Value)];
   uint32_t count_;
 };
@@ -315,7 +318,7 @@ int32_t regoc_jit_call_builtin(EvalState* state, const ir::Stmt* stmt, const Val
       state->error = Error{codes::kInternal, builtin->name + ": not implemented", stmt->location};
       return kBuiltinError;
     }
-    if (count > ArgumentCopies::kMax) {
+    if (count > BorrowedArguments::kMax) {
       state->error = Error{codes::kInternal, builtin->name + ": too many arguments",
                            stmt->location};
       return kBuiltinError;
@@ -323,7 +326,7 @@ int32_t regoc_jit_call_builtin(EvalState* state, const ir::Stmt* stmt, const Val
     for (uint32_t i = 0; i < count; ++i) {
       if (!args[i]->is_defined()) return kBuiltinUndefined;
     }
-    ArgumentCopies values(args, count);
+    BorrowedArguments values(args, count);
     Value result;
     BuiltinStatus status = builtin->function(*state->context, values.span(), result);
     if (status == BuiltinStatus::Ok) {
