@@ -80,7 +80,9 @@ Errors Engine::prepare(const std::string& query, PreparedQuery* out,
   if (!errors.empty()) return errors;
 
   CompiledProgram compiled;
-  errors = compile_program(std::move(modules), std::move(body), CompileOptions(), &compiled);
+  CompileOptions compile_options;
+  if (options.check_data_conflicts) compile_options.base_data = &data_;
+  errors = compile_program(std::move(modules), std::move(body), compile_options, &compiled);
   if (!errors.empty()) return errors;
   return plan_prepared(compiled, options, data_, out);
 }
@@ -93,7 +95,9 @@ Errors Engine::prepare_documents(std::span<const std::vector<std::string>> paths
   Errors errors = parse_modules(&modules);
   if (!errors.empty()) return errors;
   CompiledProgram compiled;
-  errors = compile_program(std::move(modules), ast::Body(), CompileOptions(), &compiled);
+  CompileOptions compile_options;
+  if (options.check_data_conflicts) compile_options.base_data = &data_;
+  errors = compile_program(std::move(modules), ast::Body(), compile_options, &compiled);
   if (!errors.empty()) return errors;
 
   out->assign(paths.size(), PreparedQuery());
@@ -171,7 +175,7 @@ bool run_rows(const PreparedQueryImpl& impl, const Value& input, const EvalOptio
               ResultRows& rows, Error* error) {
   BuiltinContext context;
   context.now_ns = options.now_ns;
-  context.print = options.print;
+  if (options.print) context.print = &options.print;
   if (options.coverage || options.deadline) {
     return run_monitored(impl, input, context, options, rows, error);
   }

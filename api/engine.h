@@ -82,6 +82,10 @@ struct PrepareOptions {
   // Plan the markers that EvalOptions::coverage needs. They cost a little time, so only
   // coverage runs ask for them.
   bool coverage = false;
+  // Reject a rule at a path where the base data already has a value (rego_compile_error
+  // "conflicting rule for data path a/p found"), as OPA's rego package does. OPA's
+  // conformance cases are compiled without this check.
+  bool check_data_conflicts = true;
 };
 
 // A rule of the added modules as written, before the compiler rewrites it.

@@ -29,7 +29,7 @@ class CallChecker {
 
   // Checks the expressions of `body` only.
   void exprs(Body& body) {
-    for (ExprPtr& expr : body) this->expr(*expr);
+    for (ExprPtr& expr : body) this->expr(expr);
   }
 
   // Checks the calls of a term outside any expression (rule heads): exact arity only.
@@ -51,13 +51,19 @@ class CallChecker {
     }
   }
 
-  void expr(Expr& expr) {
+  void expr(const ExprPtr& pointer) {
+    Expr& expr = *pointer;
     normalize_with_values(expr);
     bool call_expr = expr.kind == ExprKind::Term && expr.terms.size() == 1 &&
                      expr.terms[0]->kind == TermKind::Call;
     if (call_expr) {
       const TermPtr call = expr.terms[0];
-      if (check(*call, expr.location, true) == Arity::Output) rewrite_output(expr);
+      if (check(*call, expr.location, true) == Arity::Output) {
+        rewrite_output(expr);
+        if (find_builtin(operator_name(*call)) != nullptr) {
+          context_.output_calls.push_back(pointer);
+        }
+      }
       for (size_t i = 1; i < call->items.size(); ++i) term(call->items[i], expr.location);
     } else {
       walk_expr_terms(expr, [&](TermPtr& root) { term(root, expr.location); });

@@ -4,6 +4,8 @@
 // rules beneath it, and no package may sit at the path of a rule.
 // External interface: check_rules.
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "compiler/passes.h"
 
@@ -18,32 +20,32 @@ bool ref_is_ground(const ast::Term& ref) {
   return length == ref.items.size();
 }
 
-bool is_below(const std::string& path, const std::string& parent) {
-  return path.size() > parent.size() && path.compare(0, parent.size(), parent) == 0 &&
-         path[parent.size()] == '.';
-}
-
 // The refs of rules beneath `path`, keeping only the shortest of refs that prefix each other.
+// The rule table is sorted by path, so the paths below `path` (those that start with
+// "<path>.") form one range that ends before "<path>/", '/' being the character after '.'.
 std::vector<std::string> rules_beneath(const PassContext& context, const RuleTable& rules,
                                        const std::string& path) {
-  std::vector<std::pair<std::string, std::string>> found;  // (ground prefix, ref text)
-  for (const auto& [other, entries] : rules.paths()) {
-    if (!is_below(other, path)) continue;
-    for (const RuleEntry& entry : entries) {
-      found.emplace_back(other, ref_text(*entry.rule->head.ref, context));
+  const auto& paths = rules.paths();
+  auto begin = paths.lower_bound(path + ".");
+  auto end = paths.lower_bound(path + "/");
+  std::set<std::string> below;
+  for (auto it = begin; it != end; ++it) below.insert(it->first);
+
+  std::set<std::string> shortest;
+  for (auto it = begin; it != end; ++it) {
+    const std::string& prefix = it->first;
+    // Covered when a shorter path below `path` is one of its dotted prefixes.
+    bool covered = false;
+    for (size_t dot = prefix.find('.', path.size() + 1); dot != std::string::npos && !covered;
+         dot = prefix.find('.', dot + 1)) {
+      covered = below.count(prefix.substr(0, dot)) > 0;
+    }
+    if (covered) continue;
+    for (const RuleEntry& entry : it->second) {
+      shortest.insert(ref_text(*entry.rule->head.ref, context));
     }
   }
-  std::vector<std::string> shortest;
-  for (const auto& [prefix, text] : found) {
-    bool covered = std::any_of(found.begin(), found.end(), [&](const auto& other) {
-      return is_below(prefix, other.first);
-    });
-    if (!covered && std::find(shortest.begin(), shortest.end(), text) == shortest.end()) {
-      shortest.push_back(text);
-    }
-  }
-  std::sort(shortest.begin(), shortest.end());
-  return shortest;
+  return {shortest.begin(), shortest.end()};
 }
 
 void check_path(PassContext& context, const RuleTable& rules, const std::string& path,
@@ -95,13 +97,18 @@ void check_path(PassContext& context, const RuleTable& rules, const std::string&
 
 // A package whose path equals the ground ref of a rule in another package.
 void check_packages(PassContext& context) {
+  std::map<std::string, std::vector<ast::Module*>> packages;
+  for (ast::Module* module : context.modules) {
+    packages[ast::ref_name(*module->package)].push_back(module);
+  }
   for (ast::Module* module : context.modules) {
     size_t package_length = module->package->items.size();
     for (const auto& rule : module->rules) {
       if (!ref_is_ground(*rule->head.ref)) continue;
-      std::string path = ground_prefix(*rule->head.ref);
-      for (ast::Module* other : context.modules) {
-        if (other == module || ast::ref_name(*other->package) != path) continue;
+      auto found = packages.find(ground_prefix(*rule->head.ref));
+      if (found == packages.end()) continue;
+      for (ast::Module* other : found->second) {
+        if (other == module) continue;
         std::string package = ref_text(*other->package, context, 1);
         context.error(codes::kType, module->package->location,
                       "package " + package + " conflicts with rule " +
@@ -116,6 +123,8 @@ void check_packages(PassContext& context) {
 
 void check_rules(PassContext& context, const RuleTable& rules) {
   for (const auto& [path, entries] : rules.paths()) check_path(context, rules, path, entries);
+  // OPA's rule conflict stage reports conflicts with the base document between the two.
+  check_data_conflicts(context);
   check_packages(context);
 }
 

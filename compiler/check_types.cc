@@ -6,6 +6,7 @@
 // NOTE: OPA infers the types of variables and refs too; this pass only checks literal
 // arguments, so it reports a subset of OPA's type errors.
 #include <algorithm>
+#include <map>
 #include <memory>
 
 #include <nlohmann/json.hpp>
@@ -169,19 +170,64 @@ bool accepts(const Type& want, const Type& have) {
   return true;
 }
 
-std::vector<Type> declared_args(const Builtin& builtin) {
+// A builtin's parameter and result types, parsed from its declaration.
+struct Signature {
   std::vector<Type> args;
-  if (builtin.declaration.empty()) return args;
+  Type result;  // `any` when the declaration gives none
+};
+
+Signature parse_signature(const Builtin& builtin) {
+  Signature signature;
+  if (builtin.declaration.empty()) return signature;
   json declaration = json::parse(builtin.declaration, nullptr, false);
-  if (declaration.is_discarded() || !declaration.contains("args")) return args;
-  for (const json& arg : declaration["args"]) args.push_back(parse_type(arg));
-  return args;
+  if (declaration.is_discarded()) return signature;
+  if (declaration.contains("args")) {
+    for (const json& arg : declaration["args"]) signature.args.push_back(parse_type(arg));
+  }
+  if (declaration.contains("result")) signature.result = parse_type(declaration["result"]);
+  return signature;
+}
+
+// Parses each builtin's declaration once per thread: a policy calls the same builtins many
+// times, and the registry's builtins live as long as the program.
+const Signature& signature_of(const Builtin& builtin) {
+  thread_local std::map<const Builtin*, Signature> signatures;
+  auto it = signatures.find(&builtin);
+  if (it == signatures.end()) it = signatures.emplace(&builtin, parse_signature(builtin)).first;
+  return it->second;
+}
+
+const std::vector<Type>& declared_args(const Builtin& builtin) {
+  return signature_of(builtin).args;
+}
+
+// `out = f(x)` written as `f(x, out)`: OPA types `out` as an extra parameter whose type is the
+// builtin's result, so an output of another type is "invalid argument(s)" with the result
+// type listed last in `want`.
+void check_output_call(PassContext& context, const ast::Expr& expr) {
+  if (expr.kind != ast::ExprKind::Unify || expr.terms.size() != 2) return;
+  const Term& output = *expr.terms[0];
+  const Term& call = *expr.terms[1];
+  if (call.kind != TermKind::Call) return;
+  const Builtin* builtin = find_builtin(operator_name(call));
+  if (builtin == nullptr || builtin->arity < 0) return;
+  const Type& result = signature_of(*builtin).result;
+  if (accepts(result, literal_type(output))) return;
+
+  std::vector<Type> want = declared_args(*builtin);
+  want.push_back(result);
+  std::vector<Type> have;
+  for (size_t i = 1; i < call.items.size(); ++i) have.push_back(literal_type(*call.items[i]));
+  have.push_back(literal_type(output));
+  context.error(codes::kType, expr.location,
+                builtin->name + ": invalid argument(s)\n\thave: (" + join_types(have) +
+                    ")\n\twant: (" + join_types(want) + ")");
 }
 
 void check_call(PassContext& context, const Term& call, const Location& location) {
   const Builtin* builtin = find_builtin(operator_name(call));
   if (builtin == nullptr || builtin->arity < 0) return;
-  std::vector<Type> want = declared_args(*builtin);
+  const std::vector<Type>& want = declared_args(*builtin);
   if (want.size() + 1 != call.items.size()) return;
   bool valid = true;
   for (size_t i = 0; i < want.size(); ++i) {
@@ -223,6 +269,7 @@ void check_types(PassContext& context, ast::Body* query) {
     for (const auto& rule : module->rules) walk_rule_bodies(*rule, visit);
   }
   if (query != nullptr) walk_bodies(*query, visit);
+  for (const ast::ExprPtr& expr : context.output_calls) check_output_call(context, *expr);
 }
 
 }  // namespace regoc::passes

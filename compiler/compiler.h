@@ -9,9 +9,15 @@
 
 namespace regoc {
 
+class Value;
+
 struct CompileOptions {
   // Reject unused local assignments and deprecated builtins, as `opa check --strict` does.
   bool strict = false;
+  // The base document the program will read, or null. When set, a rule at a path where it
+  // has a value is a rego_compile_error, as OPA's rego package and `opa eval` report
+  // ("conflicting rule for data path a/p found"). Not owned, and read only during compilation.
+  const Value* base_data = nullptr;
 };
 
 // Modules and query in kernel form, ready for planning.
@@ -24,7 +30,8 @@ struct CompiledProgram {
 
 // Runs every check and rewrite on `modules` and `query`:
 // import and rule-name resolution, `:=`/`some`/`_` rewriting, output-argument calls,
-// rule conflicts and `default` misuse (rego_type_error / rego_compile_error), undefined
+// rule conflicts and `default` misuse (rego_type_error / rego_compile_error), rules at paths
+// of options.base_data (rego_compile_error), undefined
 // functions and arity (rego_type_error), recursion (rego_recursion_error), type checks of
 // builtin calls (rego_type_error), unsafe variables (rego_unsafe_var_error) and safety
 // reordering of every body.

@@ -33,6 +33,9 @@ struct PassContext {
   // Generated variable name -> the user's name it replaces (absent for pure temporaries).
   std::map<std::string, std::string> renamed;
   int next_fresh = 0;
+  // Expressions that check_calls rewrote from a builtin's output-argument form `f(x, out)` to
+  // `out = f(x)`; check_types checks `out` against the builtin's result type, as OPA does.
+  std::vector<ast::ExprPtr> output_calls;
 
   // Returns a new variable name "$<n>"; records `original` as the user's name when given.
   std::string fresh(std::string_view original = {});
@@ -120,6 +123,8 @@ void rewrite_locals(PassContext& context, ast::Body* query);
 void rewrite_terms(PassContext& context, const RuleTable& rules, ast::Body* query);
 // check_rules.cc: rule kind/arity conflicts, multiple defaults, rule/package path conflicts.
 void check_rules(PassContext& context, const RuleTable& rules);
+// check_data.cc: rules at a path where the base document (options->base_data) has a value.
+void check_data_conflicts(PassContext& context);
 // check_recursion.cc: rules that depend on themselves.
 void check_recursion(PassContext& context, const RuleTable& rules);
 // check_types.cc: builtin arguments whose type is known statically.

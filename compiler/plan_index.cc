@@ -74,11 +74,9 @@ std::map<std::string, Planner::IndexEntry> Planner::index_tests(const ast::Rule&
 }
 
 void Planner::plan_definitions(std::vector<IndexedRule> rules, RuleKind kind,
-                               ir::LocalIndex result) {
+                               ir::LocalIndex result, size_t rest_start) {
   auto plan_one = [&](const IndexedRule& indexed) {
     const ast::Rule& rule = *indexed.rule;
-    size_t rest_start = 0;
-    node_path_of(rule, &rest_start);
     ir::LocalIndex first_free = frame_.function->locals;
     frame_.established = &indexed.established;
     emit_block([&] { plan_rule_chain(rule, kind, result, rest_start); });
@@ -128,13 +126,13 @@ void Planner::plan_definitions(std::vector<IndexedRule> rules, RuleKind kind,
         ir::Block* saved_block = frame_.block;
         frame_.block = stmt.blocks.back().get();
         frame_.depth++;
-        plan_definitions(std::move(entry.second), kind, result);
+        plan_definitions(std::move(entry.second), kind, result, rest_start);
         frame_.depth--;
         frame_.block = saved_block;
       }
     });
   });
-  plan_definitions(std::move(rest), kind, result);
+  plan_definitions(std::move(rest), kind, result, rest_start);
 }
 
 }  // namespace regoc::planning

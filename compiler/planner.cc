@@ -167,10 +167,28 @@ void Planner::plan_rule_node(RuleNode* node, uint32_t index) {
   for (const ast::Rule* rule : node->rules) {
     if (!rule->is_default) definitions.push_back(IndexedRule{rule, index_tests(*rule)});
   }
-  plan_definitions(std::move(definitions), kind, result);
+  // As OPA does, the rules below a node of object rules (`p[x] := ...` with `p.a := ...`) build
+  // one object with them, so where two give one key different values the evaluation fails
+  // with eval_conflict_error "object keys must be unique", and sets at one key are joined.
+  // NOTE: OPA also fails when a rule's key path runs through a key that another rule produced
+  // (`p[x] := {"b": 2}` with `p.a.b := 2`). Here such rules conflict only on different values.
+  if (kind == RuleKind::Object) add_rules_below(*node, &definitions);
+  plan_definitions(std::move(definitions), kind, result, 1 + node->path.size());
   function.locals = std::max(function.locals, frame_.locals_peak);
   for (const ast::Rule* rule : node->rules) {
     if (rule->is_default) plan_default(*rule, result);
+  }
+}
+
+void Planner::add_rules_below(const RuleNode& node,
+                              std::vector<IndexedRule>* definitions) const {
+  for (const auto& [key, child] : node.children) {
+    if (!child->has_rules_below || is_data_mocked(child->path)) continue;
+    for (const ast::Rule* rule : child->rules) {
+      if (rule->head.is_function || rule->is_default) continue;
+      definitions->push_back(IndexedRule{rule, index_tests(*rule)});
+    }
+    add_rules_below(*child, definitions);
   }
 }
 
@@ -296,7 +314,10 @@ void Planner::plan_extent(RuleNode* node, uint32_t index) {
       merge.a = ir::Operand::local(value);
     });
   }
+  // The function of a node of object rules includes the rules below it (add_rules_below).
+  bool children_planned = !node->rules.empty() && rule_kind(*node) == RuleKind::Object;
   for (auto& [key, child] : node->children) {
+    if (children_planned) break;
     if (!child->has_rules_below || is_data_mocked(child->path)) continue;
     // Functions are not documents: they take no part in the extent.
     if (!child->rules.empty() && rule_kind(*child) == RuleKind::Function) continue;

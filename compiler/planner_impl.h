@@ -112,8 +112,13 @@ class Planner {
   };
   std::map<std::string, IndexEntry> index_tests(const ast::Rule& rule) const;
   // Plans the definitions of one rule (none with an else chain tests anything), grouped by
-  // Switch statements on the refs that most of them test.
-  void plan_definitions(std::vector<IndexedRule> rules, RuleKind kind, ir::LocalIndex result);
+  // Switch statements on the refs that most of them test. The parts of each definition's head
+  // ref from `rest_start` on are keys inside the result (kind Object).
+  void plan_definitions(std::vector<IndexedRule> rules, RuleKind kind, ir::LocalIndex result,
+                        size_t rest_start);
+  // Adds the rules below `node` that build documents (no functions, no defaults) and are not
+  // replaced by `with`.
+  void add_rules_below(const RuleNode& node, std::vector<IndexedRule>* definitions) const;
 
   // Emission helpers.
   ir::LocalIndex new_local();

@@ -28,8 +28,9 @@ struct BuiltinContext {
   // time.now_ns() for the whole evaluation, which OPA fixes once per query. It stays 0 until
   // now() reads the clock, so an evaluation that never uses the time does not read it.
   int64_t now_ns = 0;
-  // Receives the line that print() writes (without the trailing newline).
-  std::function<void(std::string_view)> print;
+  // Receives the line that print() writes (without the trailing newline); none when null.
+  // A pointer, so that setting up a context for each decision copies no function object.
+  const std::function<void(std::string_view)>* print = nullptr;
   // Seed-independent state for rand.intn: OPA caches results per (string, n) in one query.
   Value rand_cache;
 

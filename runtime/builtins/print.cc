@@ -20,7 +20,7 @@ BuiltinStatus print(BuiltinContext& context, std::span<const Value> args, Value&
       line += term_string(args[i]);  // writes <undefined> for an undefined value
     }
   }
-  context.print(line);
+  (*context.print)(line);
   return BuiltinStatus::Ok;
 }
 
@@ -44,7 +44,7 @@ BuiltinStatus internal_print(BuiltinContext& context, std::span<const Value> arg
       line += value.is_string() ? std::string(value.as_string()) : term_string(value);
     }
   }
-  context.print(line);
+  (*context.print)(line);
   return BuiltinStatus::Ok;
 }
 

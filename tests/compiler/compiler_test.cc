@@ -390,6 +390,39 @@ TEST(Types, VariablesNotChecked) {
   EXPECT_TRUE(c.errors.empty()) << first_error(c);
 }
 
+// OPA types the output argument of `f(x, out)` as an extra parameter of the builtin's result
+// type.
+TEST(Types, OutputArgumentMismatch) {
+  auto c = compile({"package a\np if { count([1], \"a\") }\n"});
+  ASSERT_EQ(c.errors.size(), 1u);
+  EXPECT_EQ(c.errors[0].code, "rego_type_error");
+  EXPECT_EQ(c.errors[0].message,
+            "count: invalid argument(s)\n\thave: (array<number>, string)\n"
+            "\twant: (any<array[any], object[any: any], set[any], string>, number)");
+  EXPECT_EQ(c.errors[0].location.row, 2);
+}
+
+TEST(Types, OutputArgumentMismatchInQuery) {
+  auto c = compile({}, "split(\"a,b\", \",\", \"a\")");
+  ASSERT_EQ(c.errors.size(), 1u);
+  EXPECT_EQ(c.errors[0].message,
+            "split: invalid argument(s)\n\thave: (string, string, string)\n"
+            "\twant: (string, string, array[string])");
+}
+
+TEST(Types, OutputArgumentOfResultTypeAccepted) {
+  auto c = compile({"package a\np if { count([1], 1); split(\"a,b\", \",\", [\"a\", \"b\"]); "
+                    "count([1], n); n > 0 }\n"});
+  EXPECT_TRUE(c.errors.empty()) << first_error(c);
+}
+
+// Type errors come after the safety check, as in OPA: an unsafe variable is reported instead.
+TEST(Types, OutputArgumentCheckedAfterSafety) {
+  auto c = compile({"package a\np if { count([1], \"a\"); y > 1 }\n"});
+  ASSERT_EQ(c.errors.size(), 1u);
+  EXPECT_EQ(c.errors[0].code, "rego_unsafe_var_error");
+}
+
 // --- print and template strings --------------------------------------------------------------
 
 TEST(Print, ArgumentsCapturedInSets) {

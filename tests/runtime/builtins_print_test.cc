@@ -20,7 +20,10 @@ using testing_support::s;
 std::vector<std::string> print_lines(std::vector<Value> args) {
   std::vector<std::string> lines;
   BuiltinContext context;
-  context.print = [&lines](std::string_view line) { lines.emplace_back(line); };
+  std::function<void(std::string_view)> sink = [&lines](std::string_view line) {
+    lines.emplace_back(line);
+  };
+  context.print = &sink;
   Value result;
   EXPECT_EQ(find_builtin("print")->function(context, args, result), BuiltinStatus::Ok);
   EXPECT_EQ(term_string(result), "true");

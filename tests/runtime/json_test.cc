@@ -131,6 +131,60 @@ TEST(Json, ErrorsNameLineAndColumn) {
   EXPECT_NE(error.find("line 2"), std::string::npos) << error;
 }
 
+// Each of these is invalid for Go's encoding/json, which OPA's data loading, json.unmarshal and
+// json.is_valid use.
+TEST(Json, RejectsWhatGoRejects) {
+  const char* cases[] = {
+      "-.5",     ".5",        "01",         "-01",       "1.",        "1.e5",   "1e",
+      "1e+",     "+1",        "-",          "--1",       "1.5.5",     "0x10",   "NaN",
+      "falsee",  "truex",     "nullx",      "nul",       "nullnull",  "1 2",    "1 x",
+      "[1]x",    "[1]]",      "{}}",        "[1,]",      "[,1]",      "[1,,2]", "{\"a\":1,}",
+      "{,}",     "{\"a\":}",  "{:1}",       "{1:1}",     "{'a':1}",   "[01]",   "[-01]",
+      "[1.]",    "[-]",       "[-.5]",      "{\"a\":01}", "\"\\x\"",  "\"\\u12\"",
+      "\"\\U0041\"", "\"\\'\"", "\"a\nb\"", "\"\t\"",     "\"abc",     "\"\\\"", "  ",
+      "\"abc\"x", "\"abc\" x", "{\"\\x\":1}", "[\"a\x01\"]", "/*c*/1",  "1 // c",
+  };
+  for (const char* text : cases) {
+    Value out;
+    std::string error;
+    EXPECT_FALSE(parse_json(text, &out, &error)) << text;
+    EXPECT_FALSE(error.empty()) << text;
+  }
+  Value value;
+  std::string error;
+  EXPECT_FALSE(parse_json(std::string_view("\"\0\"", 3), &value, &error));
+}
+
+TEST(Json, AcceptsWhatGoAccepts) {
+  EXPECT_EQ(round_trip("-0"), "-0");
+  EXPECT_EQ(round_trip("-0.0e-0"), "-0.0e-0");
+  EXPECT_EQ(round_trip("1E+2"), "1E+2");
+  EXPECT_EQ(round_trip(" null "), "null");
+  EXPECT_EQ(round_trip("\ttrue\r\n"), "true");
+  EXPECT_EQ(round_trip(" \"s\" "), R"("s")");
+  EXPECT_EQ(round_trip("[null , false]"), "[null,false]");
+  EXPECT_EQ(round_trip(R"({"\u0061": 1, "a\"b": 2})"), R"({"a":1,"a\"b":2})");
+  EXPECT_EQ(parse(R"("\/\\\b\f\n\r\t")").as_string(), "/\\\b\f\n\r\t");
+  EXPECT_EQ(parse(R"("\ud83d\ude00")").as_string(), "\xf0\x9f\x98\x80");
+}
+
+// Go decodes a \u escape of an unpaired UTF-16 surrogate as U+FFFD instead of failing.
+TEST(Json, LoneSurrogateBecomesReplacement) {
+  EXPECT_EQ(parse(R"("\ud800")").as_string(), "\xef\xbf\xbd");
+  EXPECT_EQ(parse(R"("\udc00x")").as_string(), "\xef\xbf\xbdx");
+  EXPECT_EQ(parse(R"("\ud800\u0041")").as_string(), "\xef\xbf\xbd" "A");
+  EXPECT_EQ(parse(R"(["\ud800"])").array_items()[0].as_string(), "\xef\xbf\xbd");
+}
+
+// Go replaces each byte of invalid UTF-8 in a string with U+FFFD, and rejects it elsewhere.
+TEST(Json, InvalidUtf8InStringBecomesReplacement) {
+  EXPECT_EQ(parse("\"a\xff" "b\"").as_string(), "a\xef\xbf\xbd" "b");
+  EXPECT_EQ(parse("{\"k\xc0\": 1}").object_entries()[0].first.as_string(), "k\xef\xbf\xbd");
+  Value out;
+  std::string error;
+  EXPECT_FALSE(parse_json("[1, \xff]", &out, &error));
+}
+
 TEST(Yaml, MapsSequencesAndScalars) {
   Value v = yaml("a: 1\nb: [x, 'y']\nc:\n  - true\n  - ~\n");
   EXPECT_EQ(to_json(v), R"({"a":1,"b":["x","y"],"c":[true,null]})");
