@@ -10,6 +10,9 @@
 
 #include <cstring>
 #include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "runtime/number.h"
@@ -25,6 +28,33 @@ namespace od = simdjson::ondemand;
 // the allocations cost little next to parsing.
 constexpr size_t kMaxReusedDocument = size_t{64} << 10;
 
+// Object keys that a thread has read, as Values that share one node. Requests of one service
+// repeat the same keys, so most keys of an input cost a lookup here instead of an allocation.
+// Bounded: once full, new keys are built as usual. Values are immutable, so sharing their
+// nodes is safe, also with the threads that the parsed documents may be handed to.
+class KeyCache {
+ public:
+  static constexpr size_t kMaxKeys = 4096;
+  static constexpr size_t kMaxKeyBytes = 64;
+
+  // The key's Value, from the cache or made (and cached while there is room).
+  Value get(std::string_view text) {
+    if (text.size() > kMaxKeyBytes) return Value::string(text);
+    auto found = keys_.find(text);
+    if (found != keys_.end()) return found->second;
+    Value key = Value::string(text);
+    if (keys_.size() < kMaxKeys) keys_.emplace(std::string(text), key);
+    return key;
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, Value, Hash, std::equal_to<>> keys_;
+};
+
 // Buffers that the conversion reuses. Arrays and objects collect their members on a shared
 // stack (a nested value pushes above its parent's members and pops them before the parent
 // continues), so each array or object allocates its vector once, at its final size.
@@ -32,6 +62,7 @@ struct Scratch {
   std::vector<Value> items;
   std::vector<Value::Entry> entries;
   std::string unescaped;  // a string with escapes, while it is decoded
+  KeyCache* keys = nullptr;  // the thread's key cache; none for a one-off parse
 
   void clear() {
     items.clear();
@@ -40,10 +71,15 @@ struct Scratch {
 };
 
 // The per-thread state: a parser (its buffers grow to the largest document read), the
-// padded copy of the text that simdjson needs, and the scratch buffers.
+// padded copy of the text that simdjson needs, the scratch buffers and the key cache.
 struct ThreadParser {
+  ThreadParser() { scratch.keys = &keys; }
+  ThreadParser(const ThreadParser&) = delete;
+  ThreadParser& operator=(const ThreadParser&) = delete;
+
   od::parser parser;
   std::string padded;
+  KeyCache keys;
   Scratch scratch;
 };
 
@@ -111,8 +147,9 @@ class SimdReader {
   bool fail_at(std::string_view message, const char* where);
 
   // Reads the string whose raw text (after the opening quote) starts at `raw`; stores in
-  // *end, when not null, the address of the closing quote.
-  bool read_string(const char* raw, Value* out, const char** end = nullptr);
+  // *end, when not null, the address of the closing quote. An object key (`key`) may come
+  // from the thread's key cache.
+  bool read_string(const char* raw, Value* out, const char** end = nullptr, bool key = false);
   // Reads a document that is a single scalar from its token, without trailing whitespace.
   bool read_root_scalar(std::string_view token, Value* out);
 
@@ -217,7 +254,7 @@ bool SimdReader::read_object(Source& source, size_t depth, Value* out) {
     od::field field;
     if (auto code = std::move(element).get(field)) return fail(code, source);
     Value key;
-    if (!read_string(field.key().raw(), &key)) return false;
+    if (!read_string(field.key().raw(), &key, nullptr, true)) return false;
     Value converted;
     if (!read(field.value(), depth, &converted)) return false;
     stack.emplace_back(std::move(key), std::move(converted));
@@ -285,7 +322,7 @@ bool SimdReader::read_number_token(std::string_view token, Value* out) {
   return true;
 }
 
-bool SimdReader::read_string(const char* raw, Value* out, const char** end) {
+bool SimdReader::read_string(const char* raw, Value* out, const char** end, bool key) {
   // Fast path: no escape before the closing quote, so the Value copies the bytes directly.
   // simdjson's first stage has checked that the string is closed and valid UTF-8.
   const char* p = raw;
@@ -296,7 +333,8 @@ bool SimdReader::read_string(const char* raw, Value* out, const char** end) {
     ++p;
   }
   if (*p == '"') {
-    *out = Value::string(std::string_view(raw, static_cast<size_t>(p - raw)));
+    std::string_view text(raw, static_cast<size_t>(p - raw));
+    *out = key && scratch_->keys ? scratch_->keys->get(text) : Value::string(text);
     if (end != nullptr) *end = p;
     return true;
   }

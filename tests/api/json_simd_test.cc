@@ -176,6 +176,24 @@ TEST(JsonSimd, DuplicateKeysKeepLastValue) {
   EXPECT_EQ(parsed.value.size(), 2u);
 }
 
+// Object keys that a thread reads again share one node (the key cache); values and long keys
+// do not, and every document still reads as written.
+TEST(JsonSimd, RepeatedKeysShareANode) {
+  const std::string long_key(100, 'k');
+  const std::string text = R"({"role": "admin", ")" + long_key + R"(": "admin"})";
+  Parsed first = parse_simd(text);
+  Parsed second = parse_simd(text);
+  ASSERT_TRUE(first.ok && second.ok) << first.error << second.error;
+  EXPECT_EQ(to_json(first.value), to_json(second.value));
+  const auto& a = first.value.object_entries();
+  const auto& b = second.value.object_entries();
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[1].first.as_string(), "role");
+  EXPECT_EQ(a[1].first.identity(), b[1].first.identity());    // cached key
+  EXPECT_NE(a[0].first.identity(), b[0].first.identity());    // too long for the cache
+  EXPECT_NE(a[1].second.identity(), b[1].second.identity());  // values are never cached
+}
+
 // Go's encoding/json, which OPA uses, turns a UTF-16 surrogate without its pair into U+FFFD.
 TEST(JsonSimd, LoneSurrogatesBecomeReplacementCharacter) {
   const std::pair<const char*, const char*> cases[] = {
