@@ -11,8 +11,6 @@
 namespace regoc {
 namespace {
 
-int sign_of(int x) { return x < 0 ? -1 : (x > 0 ? 1 : 0); }
-
 int compare_lengths(size_t a, size_t b) { return a < b ? -1 : (a > b ? 1 : 0); }
 
 int compare_items(std::span<const Value> a, std::span<const Value> b) {
@@ -32,16 +30,27 @@ int compare_entries(std::span<const Value::Entry> a, std::span<const Value::Entr
   return compare_lengths(a.size(), b.size());
 }
 
+int compare_int64(int64_t x, int64_t y) { return x < y ? -1 : (x > y ? 1 : 0); }
+
+// Orders an inline integer against a number node without copying the node's Number.
+int compare_inline_to_node(int64_t x, const Number& n) {
+  if (n.fits_int64()) return compare_int64(x, n.to_int64());
+  return Number::from_int64(x).compare(n);
+}
+
 int compare_numbers(const Value& a, const Value& b) {
-  if (ValueAccess::is_inline_int(a) && ValueAccess::is_inline_int(b)) {
-    int64_t x = ValueAccess::inline_int(a);
-    int64_t y = ValueAccess::inline_int(b);
-    return x < y ? -1 : (x > y ? 1 : 0);
+  bool a_inline = ValueAccess::is_inline_int(a);
+  bool b_inline = ValueAccess::is_inline_int(b);
+  if (a_inline && b_inline) {
+    return compare_int64(ValueAccess::inline_int(a), ValueAccess::inline_int(b));
   }
-  if (!ValueAccess::is_inline_int(a) && !ValueAccess::is_inline_int(b)) {
-    return ValueAccess::number(a).number.compare(ValueAccess::number(b).number);
+  if (a_inline) {
+    return compare_inline_to_node(ValueAccess::inline_int(a), ValueAccess::number(b).number);
   }
-  return a.as_number().compare(b.as_number());
+  if (b_inline) {
+    return -compare_inline_to_node(ValueAccess::inline_int(b), ValueAccess::number(a).number);
+  }
+  return ValueAccess::number(a).number.compare(ValueAccess::number(b).number);
 }
 
 size_t mix(size_t seed, size_t value) {
@@ -81,8 +90,11 @@ int Value::compare(const Value& other) const {
       return bool_ == other.bool_ ? 0 : (bool_ ? 1 : -1);
     case Kind::Number:
       return compare_numbers(*this, other);
-    case Kind::String:
-      return sign_of(as_string().compare(other.as_string()));
+    case Kind::String: {
+      const StringNode& a = ValueAccess::string(*this);
+      const StringNode& b = ValueAccess::string(other);
+      return compare_strings(a.text(), a.prefix, b.text(), b.prefix);
+    }
     case Kind::Array:
       return compare_items(array_items(), other.array_items());
     case Kind::Object:
@@ -103,17 +115,17 @@ size_t Value::hash() const {
     case Kind::Number:
       if (inline_int_) return Number::hash_int64(int_);
       return ValueAccess::number(*this).number.hash();
-    case Kind::String:
-      return std::hash<std::string_view>()(as_string());
     default:
       break;
   }
 
-  // Composite nodes cache their hash. 0 marks "not computed", so a hash of 0 is stored as 1.
+  // String and composite nodes cache their hash. 0 marks "not computed", so a hash of 0 is
+  // stored as 1.
   const Node* node = ValueAccess::node(*this);
   size_t cached = node->hash.load(std::memory_order_relaxed);
   if (cached != 0) return cached;
-  size_t computed = compute_hash(*this);
+  size_t computed = kind_ == Kind::String ? std::hash<std::string_view>()(as_string())
+                                          : compute_hash(*this);
   if (computed == 0) computed = 1;
   node->hash.store(computed, std::memory_order_relaxed);
   return computed;

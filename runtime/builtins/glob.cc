@@ -4,8 +4,12 @@
 // (or not in) a list or range. `{a,b}` matches any of its alternatives, and `\` escapes the
 // next character. Delimiters default to ["."] for [] and to none for null.
 #include <algorithm>
+#include <memory>
+#include <string>
+#include <type_traits>
 
 #include "runtime/builtins/operands.h"
+#include "runtime/builtins/pattern_cache.h"
 #include "runtime/builtins/registry.h"
 #include "runtime/builtins/utf8.h"
 
@@ -120,23 +124,41 @@ class GlobParser {
   }
 };
 
+// A parsed pattern with the delimiters it was compiled for, as the cache stores it.
+struct CompiledGlob {
+  GlobSequence pattern;
+  std::vector<char32_t> delimiters;
+};
+
+// Matches a compiled pattern against a text of code points: `Text` is std::string_view for
+// ASCII text, whose bytes are its code points, or std::u32string_view for decoded text.
+template <typename Text>
 class GlobMatcher {
  public:
-  GlobMatcher(const std::vector<char32_t>& text, const std::vector<char32_t>& delimiters)
+  GlobMatcher(Text text, const std::vector<char32_t>& delimiters)
       : text_(text), delimiters_(delimiters) {}
 
-  bool matches(const GlobSequence& pattern) {
-    std::vector<const GlobNode*> nodes;
-    for (const GlobNode& node : pattern) nodes.push_back(&node);
-    return match(nodes, 0, 0);
-  }
+  bool matches(const GlobSequence& pattern) { return match(&pattern, 0, nullptr, 0); }
 
  private:
-  const std::vector<char32_t>& text_;
+  // The nodes that remain after an alternative of `{...}` ends: the rest of the sequence that
+  // contains the braces, then whatever follows that sequence. Continuations live on the stack.
+  struct Continuation {
+    const GlobSequence* sequence;
+    size_t index;
+    const Continuation* next;
+  };
+
+  Text text_;
   const std::vector<char32_t>& delimiters_;
 
   bool is_delimiter(char32_t c) const {
     return std::find(delimiters_.begin(), delimiters_.end(), c) != delimiters_.end();
+  }
+
+  char32_t at(size_t position) const {
+    return static_cast<char32_t>(static_cast<std::make_unsigned_t<typename Text::value_type>>(
+        text_[position]));
   }
 
   static bool class_contains(const GlobNode& node, char32_t c) {
@@ -145,38 +167,55 @@ class GlobMatcher {
     return found != node.negated;
   }
 
-  // Matches nodes[index...] against text_[position...] to the end of the text. An
-  // alternative is spliced into the node list in place of its braces.
-  bool match(const std::vector<const GlobNode*>& nodes, size_t index, size_t position) {
-    if (index == nodes.size()) return position == text_.size();
-    const GlobNode& node = *nodes[index];
-    switch (node.type) {
-      case GlobNode::Type::Literal:
-        return position < text_.size() && text_[position] == node.c &&
-               match(nodes, index + 1, position + 1);
-      case GlobNode::Type::Single:
-        return position < text_.size() && !is_delimiter(text_[position]) &&
-               match(nodes, index + 1, position + 1);
-      case GlobNode::Type::Class:
-        return position < text_.size() && class_contains(node, text_[position]) &&
-               match(nodes, index + 1, position + 1);
-      case GlobNode::Type::Any:
-      case GlobNode::Type::Super:
-        for (size_t end = position;; ++end) {
-          if (match(nodes, index + 1, end)) return true;
-          if (end == text_.size()) return false;
-          if (node.type == GlobNode::Type::Any && is_delimiter(text_[end])) return false;
+  // Matches (*sequence)[index...], then `rest`, against text_[position...] to the end of the
+  // text. Nodes that match one code point advance in the loop; only wildcards and
+  // alternatives, which must try several ways, recurse.
+  bool match(const GlobSequence* sequence, size_t index, const Continuation* rest,
+             size_t position) {
+    while (true) {
+      if (index == sequence->size()) {
+        if (rest == nullptr) return position == text_.size();
+        sequence = rest->sequence;
+        index = rest->index;
+        rest = rest->next;
+        continue;
+      }
+      const GlobNode& node = (*sequence)[index];
+      switch (node.type) {
+        case GlobNode::Type::Literal:
+          if (position >= text_.size() || at(position) != node.c) return false;
+          break;
+        case GlobNode::Type::Single:
+          if (position >= text_.size() || is_delimiter(at(position))) return false;
+          break;
+        case GlobNode::Type::Class:
+          if (position >= text_.size() || !class_contains(node, at(position))) return false;
+          break;
+        case GlobNode::Type::Any:
+        case GlobNode::Type::Super:
+          return match_wildcard(node, sequence, index, rest, position);
+        case GlobNode::Type::Alternatives: {
+          Continuation after{sequence, index + 1, rest};
+          for (const GlobSequence& alternative : node.alternatives) {
+            if (match(&alternative, 0, &after, position)) return true;
+          }
+          return false;
         }
-      case GlobNode::Type::Alternatives:
-        for (const GlobSequence& alternative : node.alternatives) {
-          std::vector<const GlobNode*> spliced(nodes.begin(), nodes.begin() + index);
-          for (const GlobNode& inner : alternative) spliced.push_back(&inner);
-          spliced.insert(spliced.end(), nodes.begin() + index + 1, nodes.end());
-          if (match(spliced, index, position)) return true;
-        }
-        return false;
+      }
+      ++index;
+      ++position;
     }
-    return false;
+  }
+
+  // Tries every end of the run that the wildcard `node` at (*sequence)[index] matches,
+  // shortest first. `*` stops before a delimiter, `**` at the end of the text.
+  bool match_wildcard(const GlobNode& node, const GlobSequence* sequence, size_t index,
+                      const Continuation* rest, size_t position) {
+    for (size_t end = position;; ++end) {
+      if (match(sequence, index + 1, rest, end)) return true;
+      if (end == text_.size()) return false;
+      if (node.type == GlobNode::Type::Any && is_delimiter(at(end))) return false;
+    }
   }
 };
 
@@ -193,15 +232,35 @@ bool delimiters_operand(BuiltinContext& context, const Value& value,
       element_error(context, "glob.match", 2, value, "string", item);
       return false;
     }
-    std::vector<char32_t> code_points = decode_utf8(item.as_string());
-    if (code_points.size() != 1) {
+    std::string_view text = item.as_string();
+    size_t position = 0;
+    char32_t delimiter = text.empty() ? 0 : decode_code_point(text, &position);
+    if (text.empty() || position != text.size()) {
       element_error(context, "glob.match", 2, value, "rune", item);
       return false;
     }
-    out->push_back(code_points[0]);
+    out->push_back(delimiter);
   }
   if (out->empty()) out->push_back('.');
   return true;
+}
+
+// Compiled patterns by delimiters and pattern text. NOTE: 1,000 entries is a guess at the
+// number of distinct patterns that a set of policies uses. OPA's glob cache keeps 100.
+PatternCache<CompiledGlob>& glob_cache() {
+  static PatternCache<CompiledGlob> cache(1000);
+  return cache;
+}
+
+// Writes the cache key of a pattern: the number of delimiters, ':', each delimiter in UTF-8
+// and the pattern text. Each delimiter is one code point, so the count marks where they end.
+void write_cache_key(const std::vector<char32_t>& delimiters, std::string_view pattern,
+                     std::string* key) {
+  key->clear();
+  key->append(std::to_string(delimiters.size()));
+  key->push_back(':');
+  for (char32_t delimiter : delimiters) append_utf8(key, delimiter);
+  key->append(pattern);
 }
 
 // NOTE: the matcher backtracks, so a pattern with many `*` can take time polynomial in the
@@ -213,12 +272,34 @@ BuiltinStatus glob_match(BuiltinContext& context, std::span<const Value> args,
   if (!delimiters_operand(context, args[1], &delimiters)) return BuiltinStatus::Error;
   if (!args[2].is_string()) return context.type_error("glob.match", 3, "string", args[2]);
 
-  GlobParser parser(decode_utf8(args[0].as_string()));
-  GlobSequence pattern;
-  if (!parser.parse(&pattern)) return builtin_error(context, "glob.match", parser.error());
+  // The key's buffer is reused, so a hit allocates nothing for it.
+  thread_local std::string key;
+  std::string_view pattern_text = args[0].as_string();
+  write_cache_key(delimiters, pattern_text, &key);
+  std::string error;
+  const CompiledGlob* compiled = glob_cache().get(key, [&](std::string_view) {
+    GlobParser parser(decode_utf8(pattern_text));
+    auto glob = std::make_shared<CompiledGlob>();
+    if (!parser.parse(&glob->pattern)) {
+      error = parser.error();
+      return std::shared_ptr<const CompiledGlob>();
+    }
+    glob->delimiters = std::move(delimiters);
+    return std::shared_ptr<const CompiledGlob>(std::move(glob));
+  });
+  if (compiled == nullptr) return builtin_error(context, "glob.match", error);
 
-  std::vector<char32_t> text = decode_utf8(args[2].as_string());
-  result = Value::boolean(GlobMatcher(text, delimiters).matches(pattern));
+  std::string_view text = args[2].as_string();
+  bool matched;
+  if (is_ascii(text)) {
+    matched = GlobMatcher<std::string_view>(text, compiled->delimiters).matches(compiled->pattern);
+  } else {
+    std::vector<char32_t> code_points = decode_utf8(text);
+    std::u32string_view decoded(code_points.data(), code_points.size());
+    matched = GlobMatcher<std::u32string_view>(decoded, compiled->delimiters)
+                  .matches(compiled->pattern);
+  }
+  result = Value::boolean(matched);
   return BuiltinStatus::Ok;
 }
 

@@ -3,17 +3,14 @@
 // graph.reachable_paths(graph, initial) returns the set of maximal paths from them. A node that
 // is not a key of the graph is never in a result, even when it is an initial node.
 #include <algorithm>
-#include <unordered_set>
+#include <cstddef>
+#include <vector>
 
 #include "runtime/builtins/operands.h"
 #include "runtime/builtins/registry.h"
 
 namespace regoc {
 namespace {
-
-struct ValueHash {
-  size_t operator()(const Value& value) const { return value.hash(); }
-};
 
 // The items of an array or set; empty for any other value (OPA ignores other edge values).
 std::span<const Value> vertices(const Value& value) {
@@ -22,6 +19,26 @@ std::span<const Value> vertices(const Value& value) {
   return {};
 }
 
+// Returns the index of the graph's entry whose key equals `node`, or -1 when there is none.
+ptrdiff_t find_node(const Value& graph, std::span<const Value::Entry> entries, const Value& node) {
+  // Value::find has the faster comparisons. The value it returns lives in the entries, so its
+  // address gives the index; the check keeps this right should objects store values elsewhere.
+  const Value* edges = graph.find(node);
+  if (edges == nullptr) return -1;
+  auto offset = reinterpret_cast<const char*>(edges) -
+                reinterpret_cast<const char*>(&entries.front().second);
+  auto index = offset / static_cast<ptrdiff_t>(sizeof(Value::Entry));
+  if (offset >= 0 && static_cast<size_t>(index) < entries.size() &&
+      &entries[static_cast<size_t>(index)].second == edges) {
+    return index;
+  }
+  auto it = std::partition_point(entries.begin(), entries.end(),
+                                 [&node](const Value::Entry& entry) { return entry.first < node; });
+  return it - entries.begin();
+}
+
+// Visits the graph breadth first. Nodes are marked by the index of their entry, so marking
+// costs a bit per node and needs no hashing.
 BuiltinStatus reachable(BuiltinContext& context, std::span<const Value> args, Value& result) {
   const Value& graph = args[0];
   if (!graph.is_object()) return context.type_error("graph.reachable", 1, "object", graph);
@@ -29,19 +46,25 @@ BuiltinStatus reachable(BuiltinContext& context, std::span<const Value> args, Va
     return context.type_error("graph.reachable", 2, "{array, set}", args[1]);
   }
 
+  std::span<const Value::Entry> entries = graph.object_entries();
+  std::vector<bool> reached(entries.size());
+  // Pointers into the operands, which outlive the call. Reserving room for a few nodes spares
+  // the first reallocations, since most role or group graphs reach only a handful.
+  constexpr size_t kExpectedNodes = 16;
   std::span<const Value> initial = vertices(args[1]);
-  std::vector<Value> queue(initial.begin(), initial.end());
-  std::unordered_set<Value, ValueHash> reached;
+  std::vector<const Value*> queue;
+  queue.reserve(initial.size() + kExpectedNodes);
+  for (const Value& node : initial) queue.push_back(&node);
   std::vector<Value> order;
+  order.reserve(std::min(entries.size(), kExpectedNodes));
   for (size_t next = 0; next < queue.size(); ++next) {
-    const Value& node = queue[next];
-    if (reached.count(node) != 0) continue;
-    const Value* edges = graph.find(node);
-    if (edges == nullptr) continue;
-    reached.insert(node);
+    const Value& node = *queue[next];
+    ptrdiff_t index = find_node(graph, entries, node);
+    if (index < 0 || reached[static_cast<size_t>(index)]) continue;
+    reached[static_cast<size_t>(index)] = true;
     order.push_back(node);
-    for (const Value& neighbour : vertices(*edges)) {
-      if (reached.count(neighbour) == 0) queue.push_back(neighbour);
+    for (const Value& neighbour : vertices(entries[static_cast<size_t>(index)].second)) {
+      queue.push_back(&neighbour);
     }
   }
   result = Value::set(std::move(order));

@@ -2,6 +2,7 @@
 #include "runtime/builtins/net_address.h"
 
 #include <algorithm>
+#include <span>
 
 namespace regoc {
 namespace {
@@ -128,6 +129,7 @@ std::optional<Network> parse_cidr(std::string_view text) {
   network.mask.assign(length, 0);
   for (int bit = 0; bit < prefix; ++bit) network.mask[bit / 8] |= 0x80 >> (bit % 8);
   size_t offset = 16 - length;
+  network.number.reserve(length);
   for (size_t i = 0; i < length; ++i) {
     network.number.push_back((*address)[offset + i] & network.mask[i]);
   }
@@ -135,19 +137,20 @@ std::optional<Network> parse_cidr(std::string_view text) {
 }
 
 // Go's IPNet.Contains, including its treatment of IPv4-mapped addresses and networks.
+// Views drop the IPv4-mapped prefix where Go's To4 would, without copying the bytes.
 bool network_contains(const Network& network, const Address& address) {
-  std::vector<uint8_t> number = network.number;
-  std::vector<uint8_t> mask = network.mask;
-  if (number.size() == 16) {
-    Address as_address;
-    std::copy(number.begin(), number.end(), as_address.begin());
-    if (is_v4_mapped(as_address)) number.erase(number.begin(), number.begin() + 12);
+  constexpr size_t kPrefixSize = sizeof(kV4InV6Prefix);
+  std::span<const uint8_t> number(network.number);
+  std::span<const uint8_t> mask(network.mask);
+  if (number.size() == 16 &&
+      std::equal(std::begin(kV4InV6Prefix), std::end(kV4InV6Prefix), number.begin())) {
+    number = number.subspan(kPrefixSize);
   }
   if (mask.size() == 4 && number.size() != 4) return false;
-  if (mask.size() == 16 && number.size() == 4) mask.erase(mask.begin(), mask.begin() + 12);
+  if (mask.size() == 16 && number.size() == 4) mask = mask.subspan(kPrefixSize);
 
-  std::vector<uint8_t> ip(address.begin(), address.end());
-  if (is_v4_mapped(address)) ip.erase(ip.begin(), ip.begin() + 12);
+  std::span<const uint8_t> ip(address);
+  if (is_v4_mapped(address)) ip = ip.subspan(kPrefixSize);
   if (ip.size() != number.size()) return false;
   for (size_t i = 0; i < ip.size(); ++i) {
     if ((ip[i] & mask[i]) != number[i]) return false;

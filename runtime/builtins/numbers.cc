@@ -1,5 +1,7 @@
 // Arithmetic builtins: plus, minus (also set difference), mul, div, rem, abs, round, ceil,
 // floor, numbers.range and numbers.range_step. Integers stay exact at any size; see Number.
+#include <cstdint>
+
 #include "runtime/builtins/operands.h"
 #include "runtime/builtins/registry.h"
 
@@ -24,7 +26,12 @@ bool number_operands(BuiltinContext& context, std::string_view name,
   return true;
 }
 
-// Adds two inline integers when the sum fits in int64, the common case; false otherwise.
+// The shortcuts below apply an operation to two integers that fit in int64, the common case,
+// without building Number objects. Each returns false, leaving *result alone, where Number's
+// operation must decide. Their results equal Number's, because Number computes in int64
+// too whenever both operands fit.
+
+// Adds two integers when the sum fits in int64.
 bool add_small(const Value& a, const Value& b, Value* result) {
   int64_t x = 0;
   int64_t y = 0;
@@ -32,6 +39,46 @@ bool add_small(const Value& a, const Value& b, Value* result) {
   int64_t sum = 0;
   if (__builtin_add_overflow(x, y, &sum)) return false;
   *result = Value::integer(sum);
+  return true;
+}
+
+bool subtract_small(const Value& a, const Value& b, Value* result) {
+  int64_t x = 0;
+  int64_t y = 0;
+  if (!a.as_int64(&x) || !b.as_int64(&y)) return false;
+  int64_t difference = 0;
+  if (__builtin_sub_overflow(x, y, &difference)) return false;
+  *result = Value::integer(difference);
+  return true;
+}
+
+bool multiply_small(const Value& a, const Value& b, Value* result) {
+  int64_t x = 0;
+  int64_t y = 0;
+  if (!a.as_int64(&x) || !b.as_int64(&y)) return false;
+  int64_t product = 0;
+  if (__builtin_mul_overflow(x, y, &product)) return false;
+  *result = Value::integer(product);
+  return true;
+}
+
+// Divides when the quotient is an exact integer. Zero divisors (an error), zero dividends
+// (0 / -5 is -0 in OPA) and inexact quotients take Number's path.
+bool divide_small(const Value& a, const Value& b, Value* result) {
+  int64_t x = 0;
+  int64_t y = 0;
+  if (!a.as_int64(&x) || !b.as_int64(&y)) return false;
+  if (x == 0 || y == 0 || (x == INT64_MIN && y == -1) || x % y != 0) return false;
+  *result = Value::integer(x / y);
+  return true;
+}
+
+// Takes the remainder of integers. A zero divisor (an error) takes Number's path.
+bool remainder_small(const Value& a, const Value& b, Value* result) {
+  int64_t x = 0;
+  int64_t y = 0;
+  if (!a.as_int64(&x) || !b.as_int64(&y) || y == 0) return false;
+  *result = Value::integer(y == -1 ? 0 : x % y);  // INT64_MIN % -1 traps in C++
   return true;
 }
 
@@ -55,6 +102,7 @@ BuiltinStatus minus(BuiltinContext& context, std::span<const Value> args, Value&
   const Value& a = args[0];
   const Value& b = args[1];
   if (a.is_number() && b.is_number()) {
+    if (subtract_small(a, b, &result)) return BuiltinStatus::Ok;
     result = Value::number(a.as_number().subtract(b.as_number()));
     return BuiltinStatus::Ok;
   }
@@ -76,6 +124,7 @@ BuiltinStatus binary_number_builtin(BuiltinContext& context, std::string_view na
 }
 
 BuiltinStatus mul(BuiltinContext& context, std::span<const Value> args, Value& result) {
+  if (multiply_small(args[0], args[1], &result)) return BuiltinStatus::Ok;
   return binary_number_builtin<&Number::multiply>(context, "mul", args, result);
 }
 
@@ -91,10 +140,12 @@ BuiltinStatus checked_number_builtin(BuiltinContext& context, std::string_view n
 }
 
 BuiltinStatus div(BuiltinContext& context, std::span<const Value> args, Value& result) {
+  if (divide_small(args[0], args[1], &result)) return BuiltinStatus::Ok;
   return checked_number_builtin<&Number::divide>(context, "div", args, result);
 }
 
 BuiltinStatus rem(BuiltinContext& context, std::span<const Value> args, Value& result) {
+  if (remainder_small(args[0], args[1], &result)) return BuiltinStatus::Ok;
   return checked_number_builtin<&Number::remainder>(context, "rem", args, result);
 }
 

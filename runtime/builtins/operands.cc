@@ -91,4 +91,10 @@ bool bigint_operand(BuiltinContext& context, std::string_view name, int operand,
   return true;
 }
 
+Value string_part(const Value& text, std::string_view part) {
+  std::string_view whole = text.as_string();
+  if (part.data() == whole.data() && part.size() == whole.size()) return text;
+  return Value::string(part);
+}
+
 }  // namespace regoc

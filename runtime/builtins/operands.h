@@ -41,4 +41,8 @@ bool int_operand(BuiltinContext& context, std::string_view name, int operand,
 bool bigint_operand(BuiltinContext& context, std::string_view name, int operand,
                     const Value& value, mpz_class* out);
 
+/// Returns `part`, a view into the text of the string value `text`, as a string value. When
+/// `part` is all of the text, the result shares `text`'s node instead of copying the bytes.
+Value string_part(const Value& text, std::string_view part);
+
 }  // namespace regoc

@@ -6,17 +6,17 @@
 #include <cctype>
 #include <map>
 #include <memory>
-#include <mutex>
-#include <unordered_map>
 
 #include "runtime/builtins/operands.h"
+#include "runtime/builtins/pattern_cache.h"
 #include "runtime/builtins/registry.h"
 #include "runtime/builtins/utf8.h"
 
 namespace regoc {
 namespace {
 
-// OPA keeps up to 100 compiled patterns; regoc does the same and drops them all when full.
+// OPA keeps up to 100 compiled patterns. regoc's shared table keeps at most as many, plus a few
+// per thread (PatternCache describes both and the eviction).
 constexpr size_t kCacheCapacity = 100;
 
 // Go's text for each RE2 error code ("error parsing regexp: <text>: `<fragment>`").
@@ -41,36 +41,27 @@ std::string_view go_error_text(RE2::ErrorCode code) {
 }
 
 // Compiles a pattern through the cache; on a syntax error returns null and stores Go's
-// message in *error.
-std::shared_ptr<const RE2> compile(std::string_view pattern, std::string* error) {
-  static std::mutex mutex;
-  static std::unordered_map<std::string, std::shared_ptr<const RE2>> cache;
-  std::string key(pattern);
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    auto it = cache.find(key);
-    if (it != cache.end()) return it->second;
-  }
-
-  RE2::Options options;
-  options.set_log_errors(false);
-  auto compiled = std::make_shared<const RE2>(key, options);
-  if (!compiled->ok()) {
-    *error = "error parsing regexp: " + std::string(go_error_text(compiled->error_code())) +
-             ": `" + compiled->error_arg() + "`";
-    return nullptr;
-  }
-  std::lock_guard<std::mutex> lock(mutex);
-  if (cache.size() >= kCacheCapacity) cache.clear();
-  cache.emplace(std::move(key), compiled);
-  return compiled;
+// message in *error. The pattern stays valid until this thread compiles another one.
+const RE2* compile(std::string_view pattern, std::string* error) {
+  static PatternCache<RE2> cache(kCacheCapacity);
+  return cache.get(pattern, [error](std::string_view text) {
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto compiled = std::make_shared<const RE2>(text, options);
+    if (!compiled->ok()) {
+      *error = "error parsing regexp: " + std::string(go_error_text(compiled->error_code())) +
+               ": `" + compiled->error_arg() + "`";
+      return std::shared_ptr<const RE2>();
+    }
+    return compiled;
+  });
 }
 
 // Checks string operands and compiles operand `pattern_operand`; fills the context's error
 // on failure.
-std::shared_ptr<const RE2> compile_operand(BuiltinContext& context, std::string_view name,
-                                           std::span<const Value> args, size_t string_count,
-                                           size_t pattern_operand) {
+const RE2* compile_operand(BuiltinContext& context, std::string_view name,
+                           std::span<const Value> args, size_t string_count,
+                           size_t pattern_operand) {
   for (size_t i = 0; i < string_count; ++i) {
     if (!args[i].is_string()) {
       context.type_error(name, static_cast<int>(i) + 1, "string", args[i]);
@@ -78,7 +69,7 @@ std::shared_ptr<const RE2> compile_operand(BuiltinContext& context, std::string_
     }
   }
   std::string error;
-  std::shared_ptr<const RE2> compiled = compile(args[pattern_operand].as_string(), &error);
+  const RE2* compiled = compile(args[pattern_operand].as_string(), &error);
   if (!compiled) builtin_error(context, name, error);
   return compiled;
 }

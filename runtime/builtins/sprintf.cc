@@ -50,6 +50,10 @@ bool is_plain_integer_text(const std::string& text) {
 
 FormatArgument to_argument(const Value& value) {
   FormatArgument argument;
+  if (value.as_int64(&argument.integer)) {
+    argument.type = FormatArgument::Type::Int;
+    return argument;
+  }
   if (value.is_string()) {
     argument.text = value.as_string();
     return argument;
@@ -160,13 +164,20 @@ std::string format_int(const FormatArgument& argument, const FormatSpec& spec, b
     std::string quoted = go_quoted(encode_utf8({static_cast<char32_t>(value)}));
     return pad("'" + quoted.substr(1, quoted.size() - 2) + "'", spec);
   }
-  if (spec.verb == 's' || integer_base(spec.verb) == 0) {
+  int base = integer_base(spec.verb);
+  if (spec.verb == 's' || base == 0) {
     *bad = true;
     return "";
   }
-  FormatArgument big;
-  big.big = mpz_class(static_cast<long>(value));
-  return format_big(big, spec, bad);
+  // The magnitude as unsigned, so that INT64_MIN negates without overflow.
+  uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+  char buffer[64];
+  char* end = std::to_chars(buffer, buffer + sizeof buffer, magnitude, base).ptr;
+  std::string digits(buffer, end);
+  if (spec.verb == 'X') {
+    for (char& c : digits) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return format_integer_digits(value < 0, digits, base, spec);
 }
 
 std::string format_float(const FormatArgument& argument, const FormatSpec& spec, bool* bad) {
@@ -300,7 +311,7 @@ std::string format_argument(const FormatArgument& argument, const FormatSpec& sp
 }
 
 // Reads a decimal number at format[*position]; -1 when there is none.
-int parse_decimal(const std::vector<char32_t>& format, size_t* position) {
+int parse_decimal(std::string_view format, size_t* position) {
   int value = -1;
   while (*position < format.size() && format[*position] >= '0' && format[*position] <= '9') {
     value = (value < 0 ? 0 : value) * 10 + static_cast<int>(format[*position] - '0');
@@ -310,26 +321,30 @@ int parse_decimal(const std::vector<char32_t>& format, size_t* position) {
   return value;
 }
 
+// Runs Go's formatting over format text in valid UTF-8. The text between directives is copied
+// as it is, and only verbs are decoded into code points.
 class Formatter {
  public:
-  Formatter(std::vector<char32_t> format, std::vector<FormatArgument> arguments)
-      : format_(std::move(format)), arguments_(std::move(arguments)) {}
+  Formatter(std::string_view format, std::vector<FormatArgument> arguments)
+      : format_(format), arguments_(std::move(arguments)) {}
 
   std::string run() {
     while (position_ < format_.size()) {
-      char32_t c = format_[position_++];
-      if (c != '%') {
-        append_utf8(&out_, c);
-        continue;
+      size_t percent = format_.find('%', position_);
+      size_t end = percent == std::string_view::npos ? format_.size() : percent;
+      out_.append(format_.substr(position_, end - position_));
+      position_ = end;
+      if (position_ < format_.size()) {
+        ++position_;
+        directive();
       }
-      directive();
     }
     append_extra_arguments();
     return out_;
   }
 
  private:
-  std::vector<char32_t> format_;
+  std::string_view format_;
   std::vector<FormatArgument> arguments_;
   size_t position_ = 0;
   size_t next_argument_ = 0;
@@ -403,7 +418,7 @@ class Formatter {
       out_ += "%!(NOVERB)";
       return;
     }
-    spec.verb = format_[position_++];
+    spec.verb = decode_code_point(format_, &position_);
     if (spec.verb == '%') {
       out_ += '%';
       return;
@@ -435,8 +450,17 @@ BuiltinStatus sprintf(BuiltinContext& context, std::span<const Value> args, Valu
   if (!args[1].is_array()) return context.type_error("sprintf", 2, "array", args[1]);
 
   std::vector<FormatArgument> arguments;
+  arguments.reserve(args[1].size());
   for (const Value& value : args[1].array_items()) arguments.push_back(to_argument(value));
-  result = Value::string(Formatter(decode_utf8(args[0].as_string()), std::move(arguments)).run());
+  // Each invalid byte of the format becomes U+FFFD in the output, as the rest of the string
+  // builtins decode it.
+  std::string_view format = args[0].as_string();
+  std::string repaired;
+  if (!is_valid_utf8(format)) {
+    repaired = encode_utf8(decode_utf8(format));
+    format = repaired;
+  }
+  result = Value::string(Formatter(format, std::move(arguments)).run());
   return BuiltinStatus::Ok;
 }
 

@@ -24,11 +24,6 @@ bool string_operands(BuiltinContext& context, std::string_view name,
   return true;
 }
 
-bool is_ascii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 BuiltinStatus concat(BuiltinContext& context, std::span<const Value> args, Value& result) {
   if (!args[0].is_string()) return context.type_error("concat", 1, "string", args[0]);
   const Value& collection = args[1];
@@ -72,29 +67,55 @@ BuiltinStatus endswith(BuiltinContext& context, std::span<const Value> args, Val
   return BuiltinStatus::Ok;
 }
 
-std::string map_code_points(std::string_view text, char32_t (*mapping)(char32_t)) {
+// Maps an ASCII byte as to_lower_code_point or to_upper_code_point would.
+template <bool Lower>
+char map_ascii(char c) {
+  if (Lower) return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+  return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
+}
+
+// Lowers (or, when Lower is false, uppers) every code point of the string value `text`. A text
+// that the mapping leaves unchanged is returned as it is, without a copy: policies often lower
+// names that are already lower case.
+template <bool Lower>
+Value map_case(const Value& text) {
+  std::string_view input = text.as_string();
+  if (is_ascii(input)) {
+    size_t first = 0;
+    while (first < input.size() && map_ascii<Lower>(input[first]) == input[first]) ++first;
+    if (first == input.size()) return text;
+    std::string out(input);
+    for (size_t i = first; i < out.size(); ++i) out[i] = map_ascii<Lower>(out[i]);
+    return Value::string(out);
+  }
+
   std::string out;
-  out.reserve(text.size());
+  out.reserve(input.size());
   size_t position = 0;
-  while (position < text.size()) append_utf8(&out, mapping(decode_code_point(text, &position)));
-  return out;
+  while (position < input.size()) {
+    char32_t code_point = decode_code_point(input, &position);
+    append_utf8(&out, Lower ? to_lower_code_point(code_point) : to_upper_code_point(code_point));
+  }
+  return out == input ? text : Value::string(out);
 }
 
 BuiltinStatus lower(BuiltinContext& context, std::span<const Value> args, Value& result) {
   if (!string_operands(context, "lower", args, 1)) return BuiltinStatus::Error;
-  result = Value::string(map_code_points(args[0].as_string(), to_lower_code_point));
+  result = map_case<true>(args[0]);
   return BuiltinStatus::Ok;
 }
 
 BuiltinStatus upper(BuiltinContext& context, std::span<const Value> args, Value& result) {
   if (!string_operands(context, "upper", args, 1)) return BuiltinStatus::Error;
-  result = Value::string(map_code_points(args[0].as_string(), to_upper_code_point));
+  result = map_case<false>(args[0]);
   return BuiltinStatus::Ok;
 }
 
-// Splits like Go's strings.Split: an empty separator splits into code points (so "" gives
-// no parts), and text without the separator gives one part.
-std::vector<Value> split_text(std::string_view text, std::string_view separator) {
+// Splits the string value `value` like Go's strings.Split: an empty separator splits into code
+// points (so "" gives no parts), and text without the separator gives one part, `value`
+// itself.
+std::vector<Value> split_text(const Value& value, std::string_view separator) {
+  std::string_view text = value.as_string();
   std::vector<Value> parts;
   if (separator.empty()) {
     size_t position = 0;
@@ -105,6 +126,13 @@ std::vector<Value> split_text(std::string_view text, std::string_view separator)
     }
     return parts;
   }
+  // Counting the parts first lets the vector be allocated once.
+  size_t count = 1;
+  for (size_t at = text.find(separator); at != std::string_view::npos;
+       at = text.find(separator, at + separator.size())) {
+    ++count;
+  }
+  parts.reserve(count);
   size_t start = 0;
   while (true) {
     size_t found = text.find(separator, start);
@@ -112,13 +140,13 @@ std::vector<Value> split_text(std::string_view text, std::string_view separator)
     parts.push_back(Value::string(text.substr(start, found - start)));
     start = found + separator.size();
   }
-  parts.push_back(Value::string(text.substr(start)));
+  parts.push_back(string_part(value, text.substr(start)));
   return parts;
 }
 
 BuiltinStatus split(BuiltinContext& context, std::span<const Value> args, Value& result) {
   if (!string_operands(context, "split", args, 2)) return BuiltinStatus::Error;
-  result = Value::array(split_text(args[0].as_string(), args[1].as_string()));
+  result = Value::array(split_text(args[0], args[1].as_string()));
   return BuiltinStatus::Ok;
 }
 
@@ -130,7 +158,7 @@ BuiltinStatus split_n(BuiltinContext& context, std::span<const Value> args, Valu
   int64_t n = 0;
   if (!int_operand(context, kName, 3, args[2], &n)) return BuiltinStatus::Error;
 
-  std::vector<Value> parts = split_text(args[0].as_string(), args[1].as_string());
+  std::vector<Value> parts = split_text(args[0], args[1].as_string());
   auto count = static_cast<int64_t>(parts.size());
   int64_t keep = std::min(n < 0 ? -n : n, count);
   auto begin = n < 0 ? parts.end() - keep : parts.begin();
@@ -157,7 +185,7 @@ BuiltinStatus substring(BuiltinContext& context, std::span<const Value> args, Va
       result = Value::string("");
     } else {
       size_t count = length < 0 ? std::string_view::npos : static_cast<size_t>(length);
-      result = Value::string(text.substr(start, count));
+      result = string_part(args[0], text.substr(start, count));
     }
     return BuiltinStatus::Ok;
   }

@@ -58,8 +58,8 @@ BuiltinStatus trim_cutset(BuiltinContext& context, std::string_view name,
   auto in_cutset = [&cutset](char32_t c) {
     return std::find(cutset.begin(), cutset.end(), c) != cutset.end();
   };
-  result = Value::string(trim_code_points(args[0].as_string(), side != Side::Right,
-                                          side != Side::Left, in_cutset));
+  result = string_part(args[0], trim_code_points(args[0].as_string(), side != Side::Right,
+                                                side != Side::Left, in_cutset));
   return BuiltinStatus::Ok;
 }
 
@@ -83,7 +83,7 @@ BuiltinStatus trim_prefix(BuiltinContext& context, std::span<const Value> args,
   std::string_view text = args[0].as_string();
   std::string_view prefix = args[1].as_string();
   if (text.starts_with(prefix)) text.remove_prefix(prefix.size());
-  result = Value::string(text);
+  result = string_part(args[0], text);
   return BuiltinStatus::Ok;
 }
 
@@ -94,14 +94,14 @@ BuiltinStatus trim_suffix(BuiltinContext& context, std::span<const Value> args,
   std::string_view text = args[0].as_string();
   std::string_view suffix = args[1].as_string();
   if (text.ends_with(suffix)) text.remove_suffix(suffix.size());
-  result = Value::string(text);
+  result = string_part(args[0], text);
   return BuiltinStatus::Ok;
 }
 
 BuiltinStatus trim_space(BuiltinContext& context, std::span<const Value> args,
                          Value& result) {
   if (!args[0].is_string()) return context.type_error("trim_space", 1, "string", args[0]);
-  result = Value::string(trim_code_points(args[0].as_string(), true, true, is_space));
+  result = string_part(args[0], trim_code_points(args[0].as_string(), true, true, is_space));
   return BuiltinStatus::Ok;
 }
 

@@ -68,8 +68,30 @@ bool is_infinity_or_nan(std::string_view text) {
 }
 
 // Converts a string like Go's strconv.ParseFloat, with its error messages.
+// Reads text of the form -?[1-9][0-9]{0,17} or "0" into *out: the integers that the general
+// path below would turn into an inline integer (no literal text to keep), with at most 18
+// digits so that they fit in int64. Returns false for any other text.
+bool read_plain_integer(std::string_view text, int64_t* out) {
+  bool negative = !text.empty() && text[0] == '-';
+  std::string_view digits = negative ? text.substr(1) : text;
+  if (digits.empty() || digits.size() > 18) return false;
+  if (digits[0] == '0' && (digits.size() > 1 || negative)) return false;  // "007", "-0"
+  int64_t value = 0;
+  for (char c : digits) {
+    if (!is_digit(c)) return false;
+    value = value * 10 + (c - '0');
+  }
+  *out = negative ? -value : value;
+  return true;
+}
+
 BuiltinStatus string_to_number(BuiltinContext& context, const Value& value, Value& result) {
   std::string_view text = value.as_string();
+  int64_t integer = 0;
+  if (read_plain_integer(text, &integer)) {
+    result = Value::integer(integer);
+    return BuiltinStatus::Ok;
+  }
   if (is_infinity_or_nan(text)) {
     return context.type_error("to_number", 1, "valid number string", value);
   }

@@ -4,6 +4,9 @@
 #include <locale.h>
 #include <wctype.h>
 
+#include <cstdint>
+#include <cstring>
+
 namespace regoc {
 namespace {
 
@@ -96,7 +99,36 @@ std::string encode_utf8(const std::vector<char32_t>& code_points) {
   return out;
 }
 
+bool is_ascii(std::string_view text) {
+  // Tests 8 bytes at a time: one of them is 0x80 or more when the word has a high bit set.
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  size_t position = 0;
+  for (; position + 8 <= text.size(); position += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + position, sizeof(word));
+    if (word & kHighBits) return false;
+  }
+  for (; position < text.size(); ++position) {
+    if (static_cast<unsigned char>(text[position]) >= 0x80) return false;
+  }
+  return true;
+}
+
+bool is_valid_utf8(std::string_view text) {
+  if (is_ascii(text)) return true;
+  size_t position = 0;
+  while (position < text.size()) {
+    size_t start = position;
+    // An invalid byte decodes to U+FFFD and advances by one, while U+FFFD itself takes 3.
+    if (decode_code_point(text, &position) == kReplacementCharacter && position - start == 1) {
+      return false;
+    }
+  }
+  return true;
+}
+
 size_t count_code_points(std::string_view text) {
+  if (is_ascii(text)) return text.size();
   size_t count = 0;
   size_t position = 0;
   while (position < text.size()) {

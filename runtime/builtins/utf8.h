@@ -25,6 +25,13 @@ void append_utf8(std::string* out, char32_t code_point);
 /// Encodes code points as UTF-8.
 std::string encode_utf8(const std::vector<char32_t>& code_points);
 
+/// True when every byte of the text is below 0x80, so that bytes and code points coincide.
+bool is_ascii(std::string_view text);
+
+/// True when the text is valid UTF-8: decoding it yields U+FFFD only where the text encodes
+/// U+FFFD.
+bool is_valid_utf8(std::string_view text);
+
 /// Counts the code points of UTF-8 text; each invalid byte counts as one.
 size_t count_code_points(std::string_view text);
 

@@ -28,6 +28,17 @@ inline std::string run(std::string_view name, std::vector<Value> args) {
   return "invalid status";
 }
 
+// Calls builtin `name` with a default BuiltinContext and returns its result, or an undefined
+// value when the builtin is missing, fails or has no result.
+inline Value call(std::string_view name, std::vector<Value> args) {
+  const Builtin* builtin = find_builtin(name);
+  if (builtin == nullptr || builtin->function == nullptr) return Value();
+  BuiltinContext context;
+  Value result;
+  if (builtin->function(context, args, result) != BuiltinStatus::Ok) return Value();
+  return result;
+}
+
 // Parses JSON text into a value. Invalid JSON adds a test failure but does not stop the test.
 inline Value j(std::string_view text) {
   Value value;

@@ -58,6 +58,45 @@ TEST(GlobBuiltins, WildcardEdgeCases) {
   EXPECT_EQ(run("glob.match", {s("h?llo"), j("null"), s("héllo")}), "true");
 }
 
+TEST(GlobBuiltins, AlternativesContinueWithTheRest) {
+  EXPECT_EQ(run("glob.match", {s("{a,ab}{c,bc}d"), j("null"), s("abcd")}), "true");
+  EXPECT_EQ(run("glob.match", {s("{a,ab}{c,bc}d"), j("null"), s("abd")}), "false");
+  EXPECT_EQ(run("glob.match", {s("x{a{1,2},b}y"), j("null"), s("xa2y")}), "true");
+  EXPECT_EQ(run("glob.match", {s("x{a{1,2},b}y"), j("null"), s("xa3y")}), "false");
+  EXPECT_EQ(run("glob.match", {s("{*.com,*.org}/*"), j(R"(["/"])"), s("a.b.org/x")}), "true");
+  EXPECT_EQ(run("glob.match", {s("{*.com,*.org}/*"), j(R"(["/", "."])"), s("a.b.org/x")}),
+            "false");
+  EXPECT_EQ(run("glob.match", {s("{}"), j("null"), s("")}), "true");
+}
+
+TEST(GlobBuiltins, NonAsciiTextAndDelimiters) {
+  EXPECT_EQ(run("glob.match", {s("*ö"), j("null"), s("føö")}), "true");
+  EXPECT_EQ(run("glob.match", {s("[ä-ö]?"), j("null"), s("éx")}), "true");
+  EXPECT_EQ(run("glob.match", {s("a*b"), j(R"(["→"])"), s("a→b")}), "false");
+  EXPECT_EQ(run("glob.match", {s("a*b"), j(R"(["→"])"), s("axyb")}), "true");
+  EXPECT_EQ(run("glob.match", {s("a?c"), j("null"), s("a\xff" "c")}), "true");
+}
+
+// The cache of compiled patterns is keyed by the delimiters too, so a pattern seen with other
+// delimiters is not matched with those.
+TEST(GlobBuiltins, CachedPatternKeepsItsDelimiters) {
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(run("glob.match", {s("*/x"), j(R"(["/"])"), s("a.b/x")}), "true");
+    EXPECT_EQ(run("glob.match", {s("*/x"), j("[]"), s("a.b/x")}), "false");
+    EXPECT_EQ(run("glob.match", {s("*/x"), j("null"), s("a/b/x")}), "true");
+    EXPECT_EQ(run("glob.match", {s("*/x"), j(R"(["/", "."])"), s("ab/x")}), "true");
+    EXPECT_EQ(run("glob.match", {s("*/x"), j(R"(["/", "."])"), s("a.b/x")}), "false");
+  }
+}
+
+TEST(GlobBuiltins, ErrorsAreNotCached) {
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(run("glob.match", {s("[ab"), j("null"), s("a")}),
+              "eval_builtin_error: glob.match: unexpected end of input");
+  }
+  EXPECT_EQ(run("glob.match", {s("[ab]"), j("null"), s("a")}), "true");
+}
+
 TEST(GlobBuiltins, Errors) {
   EXPECT_EQ(run("glob.match", {s("a"), s("."), s("a")}),
             "eval_type_error: glob.match: operand 2 must be one of {array, null} but got string");

@@ -41,6 +41,16 @@ TEST(NetBuiltins, Ipv6) {
   EXPECT_EQ(run("net.cidr_contains", {s("10.0.0.0/8"), s("::ffff:10.0.0.1")}), "true");
 }
 
+// Go compares IPv4 networks written in IPv6 form, and IPv4 addresses against IPv6 networks,
+// through their 4-byte forms where those exist.
+TEST(NetBuiltins, MappedAddressesAndNetworks) {
+  EXPECT_EQ(run("net.cidr_contains", {s("::ffff:10.0.0.0/104"), s("10.1.2.3")}), "true");
+  EXPECT_EQ(run("net.cidr_contains", {s("::ffff:0:0/96"), s("1.2.3.4")}), "true");
+  EXPECT_EQ(run("net.cidr_contains", {s("::/0"), s("1.2.3.4")}), "false");
+  EXPECT_EQ(run("net.cidr_contains", {s("::ffff:1.2.3.4/128"), s("::ffff:1.2.3.4")}), "true");
+  EXPECT_EQ(run("net.cidr_contains", {s("10.0.0.0/8"), s("2001:db8::1")}), "false");
+}
+
 TEST(NetBuiltins, Errors) {
   EXPECT_EQ(run("net.cidr_contains", {s("10.0.0.0"), s("10.0.0.1")}),
             "eval_builtin_error: net.cidr_contains: invalid CIDR address: 10.0.0.0");

@@ -66,6 +66,24 @@ TEST(NumberBuiltins, Remainder) {
             "eval_builtin_error: rem: modulo on floating-point number");
 }
 
+// minus, mul, div and rem compute in int64 when both operands fit. These cases sit at the
+// edges of that shortcut.
+TEST(NumberBuiltins, Int64ShortcutEdges) {
+  EXPECT_EQ(run("minus", {j("-9223372036854775808"), j("1")}), "-9223372036854775809");
+  EXPECT_EQ(run("mul", {j("4294967296"), j("4294967296")}), "18446744073709551616");
+  EXPECT_EQ(run("mul", {j("-3"), j("7")}), "-21");
+  EXPECT_EQ(run("div", {j("-9223372036854775808"), j("-1")}), "9223372036854775808");
+  EXPECT_EQ(run("div", {j("0"), j("-5")}), "-0");
+  EXPECT_EQ(run("div", {j("7"), j("2")}), "3.5");
+  EXPECT_EQ(run("div", {j("-1733000000000000000"), j("1000000000")}), "-1733000000");
+  EXPECT_EQ(run("div", {j("0"), j("0")}), "eval_builtin_error: div: divide by zero");
+  EXPECT_EQ(run("rem", {j("-9223372036854775808"), j("-1")}), "0");
+  EXPECT_EQ(run("rem", {j("7"), j("-3")}), "1");
+  // Integers written with a point or an exponent compute like plain ones.
+  EXPECT_EQ(run("minus", {j("1e3"), j("1.0")}), "999");
+  EXPECT_EQ(run("div", {j("1e3"), j("10")}), "100");
+}
+
 TEST(NumberBuiltins, OperandTypeErrors) {
   EXPECT_EQ(run("plus", {s("a"), j("1")}),
             "eval_type_error: plus: operand 1 must be number but got string");

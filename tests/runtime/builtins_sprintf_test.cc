@@ -36,6 +36,27 @@ TEST(Sprintf, BigIntegers) {
   EXPECT_EQ(run("sprintf", {s("%x"), j("[18446744073709551616]")}), R"x("10000000000000000")x");
 }
 
+TEST(Sprintf, IntegerVerbsAtInt64Edges) {
+  EXPECT_EQ(run("sprintf", {s("%d %x %b"), j("[-9223372036854775808, -255, -1]")}),
+            R"x("-9223372036854775808 -ff -1")x");
+  EXPECT_EQ(run("sprintf", {s("%X %o %O %#x"), j("[9223372036854775807, 8, 8, 255]")}),
+            R"x("7FFFFFFFFFFFFFFF 10 0o10 0xff")x");
+  EXPECT_EQ(run("sprintf", {s("%.3d|%8.3d|%+d|% d"), j("[7, -7, 3, 3]")}),
+            R"x("007|    -007|+3| 3")x");
+}
+
+// The text between directives is copied byte for byte, except that an invalid UTF-8 byte
+// becomes U+FFFD.
+TEST(Sprintf, FormatTextOutsideDirectives) {
+  using testing_support::call;
+  EXPECT_EQ(run("sprintf", {s("héllo %s wörld"), j(R"x(["ünï"])x")}),
+            R"x("héllo ünï wörld")x");
+  EXPECT_EQ(run("sprintf", {s("%→"), j("[1]")}), R"x("%!→(int=1)")x");
+  EXPECT_EQ(call("sprintf", {s("a\xff%v\xc0"), j("[1]")}),
+            s("a\xef\xbf\xbd" "1\xef\xbf\xbd"));
+  EXPECT_EQ(call("sprintf", {s("\xef\xbf\xbd%v"), j("[2]")}), s("\xef\xbf\xbd" "2"));
+}
+
 TEST(Sprintf, WidthsAndFlags) {
   EXPECT_EQ(run("sprintf", {s("%5d|%-5d|%05d"), j("[42, 42, -42]")}), R"x("   42|42   |-0042")x");
   EXPECT_EQ(run("sprintf", {s("%+d % d"), j("[5, 5]")}), R"x("+5  5")x");

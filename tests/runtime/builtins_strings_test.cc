@@ -51,6 +51,39 @@ TEST(StringBuiltins, LowerUpperUnicode) {
             "eval_type_error: lower: operand 1 must be string but got number");
 }
 
+// Results equal to an operand reuse its node, so a later comparison with it is a pointer test.
+TEST(StringBuiltins, UnchangedResultsShareTheOperand) {
+  using testing_support::call;
+  Value lower_case = s("x-request-id");
+  EXPECT_EQ(call("lower", {lower_case}).identity(), lower_case.identity());
+  Value upper_case = s("GET");
+  EXPECT_EQ(call("upper", {upper_case}).identity(), upper_case.identity());
+  Value accented = s("héllo");
+  EXPECT_EQ(call("lower", {accented}).identity(), accented.identity());
+  Value path = s("/orders/17");
+  Value parts = call("split", {path, s("?")});
+  ASSERT_EQ(parts.size(), 1u);
+  EXPECT_EQ(parts.array_items()[0].identity(), path.identity());
+  EXPECT_EQ(call("trim_space", {path}).identity(), path.identity());
+  EXPECT_EQ(call("trim_prefix", {path, s("x")}).identity(), path.identity());
+  EXPECT_EQ(call("trim_suffix", {path, s("x")}).identity(), path.identity());
+  EXPECT_EQ(call("trim", {path, s("x")}).identity(), path.identity());
+  EXPECT_EQ(call("substring", {path, j("0"), j("-1")}).identity(), path.identity());
+}
+
+TEST(StringBuiltins, LowerUpperAsciiChanges) {
+  EXPECT_EQ(run("lower", {s("x-Request-ID")}), R"("x-request-id")");
+  EXPECT_EQ(run("upper", {s("get /Orders")}), R"("GET /ORDERS")");
+  EXPECT_EQ(run("lower", {s("")}), R"("")");
+  EXPECT_EQ(run("lower", {s("ABCDEFGHIJKLMNOPQRSTUVWXYZ[@`{")}),
+            R"("abcdefghijklmnopqrstuvwxyz[@`{")");
+  // An invalid byte becomes U+FFFD, so the text changes even without letters to map.
+  Value invalid = s("a\xff" "b");
+  Value lowered = testing_support::call("lower", {invalid});
+  EXPECT_EQ(lowered, s("a\xef\xbf\xbd" "b"));
+  EXPECT_NE(lowered.identity(), invalid.identity());
+}
+
 TEST(StringBuiltins, Split) {
   EXPECT_EQ(run("split", {s("a.b.c"), s(".")}), R"(["a", "b", "c"])");
   EXPECT_EQ(run("split", {s("abc"), s(",")}), R"(["abc"])");

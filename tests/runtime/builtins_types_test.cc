@@ -59,6 +59,23 @@ TEST(TypeBuiltins, ToNumberStrings) {
             "123456789012345678901234567890");
 }
 
+// Plain integers take a shortcut. These cases sit on both sides of its limits.
+TEST(TypeBuiltins, ToNumberPlainIntegers) {
+  EXPECT_EQ(run("to_number", {s("0")}), "0");
+  EXPECT_EQ(run("to_number", {s("-7")}), "-7");
+  EXPECT_EQ(run("to_number", {s("100")}), "100");
+  EXPECT_EQ(run("to_number", {s("999999999999999999")}), "999999999999999999");
+  EXPECT_EQ(run("to_number", {s("-999999999999999999")}), "-999999999999999999");
+  EXPECT_EQ(run("to_number", {s("9223372036854775807")}), "9223372036854775807");
+  EXPECT_EQ(run("to_number", {s("9223372036854775808")}), "9223372036854775808");
+  EXPECT_EQ(run("to_number", {s("-0")}), "-0");
+  EXPECT_EQ(run("to_number", {s("12a")}),
+            "eval_builtin_error: to_number: strconv.ParseFloat: parsing \"12a\": invalid syntax");
+  EXPECT_EQ(run("to_number", {s("-")}),
+            "eval_builtin_error: to_number: strconv.ParseFloat: parsing \"-\": invalid syntax");
+  EXPECT_EQ(testing_support::call("to_number", {s("42")}), Value::integer(42));
+}
+
 TEST(TypeBuiltins, ToNumberErrors) {
   EXPECT_EQ(run("to_number", {s("abc")}),
             "eval_builtin_error: to_number: strconv.ParseFloat: parsing \"abc\": invalid syntax");

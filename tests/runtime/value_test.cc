@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "runtime/number.h"
+#include "runtime/value_node.h"
 
 namespace regoc {
 namespace {
@@ -55,6 +56,69 @@ TEST(Value, StringsCompareBytewise) {
   EXPECT_LT(str("z"), str("\xc3\xa9"));  // bytes >= 0x80 sort after ASCII
 }
 
+// Strings compare by a cached 8-byte prefix first. These texts differ before, at and after
+// byte 8, in length only, by a zero byte and by bytes of 0x80 or more.
+TEST(Value, StringOrderMatchesByteOrder) {
+  std::vector<std::string> texts = {"",          "a",         "ab",        std::string(1, '\0'),
+                                    "abcdefg",   "abcdefgh",  "abcdefgi",  "abcdefgh\xff",
+                                    "abcdefghi", "abcdefghj", "abcdefghij", "abcdefgz",
+                                    "\xff",      "\x80\x80",  "abcdefgh" + std::string(1, '\0'),
+                                    "abcdefg" + std::string(1, '\0'), "b"};
+  for (const std::string& a : texts) {
+    for (const std::string& b : texts) {
+      int expected = a < b ? -1 : (a > b ? 1 : 0);
+      EXPECT_EQ(str(a).compare(str(b)), expected) << a << " vs " << b;
+    }
+  }
+}
+
+TEST(Value, StringPrefixIsFirstEightBytesBigEndian) {
+  std::string bytes = "\x01\x82\x03\xf4\x05\x06\xe7\x08\x09\x0a";
+  for (size_t size = 0; size <= bytes.size(); ++size) {
+    std::string_view text(bytes.data(), size);
+    uint64_t expected = 0;
+    for (size_t i = 0; i < 8; ++i) {
+      uint64_t byte = i < size ? static_cast<unsigned char>(text[i]) : 0;
+      expected |= byte << (56 - 8 * i);
+    }
+    EXPECT_EQ(string_prefix(text), expected) << "size " << size;
+  }
+}
+
+TEST(Value, FindStringKeys) {
+  std::vector<Value::Entry> entries;
+  for (int i = 0; i < 100; ++i) {
+    entries.emplace_back(str("user-" + std::to_string(i * 7)), Value::integer(i));
+  }
+  entries.emplace_back(Value::integer(5), str("five"));
+  entries.emplace_back(arr({}), str("array"));
+  Value object = obj(std::move(entries));
+  for (int i = 0; i < 100; ++i) {
+    std::string key = "user-" + std::to_string(i * 7);
+    ASSERT_NE(object.find(str(key)), nullptr) << key;
+    EXPECT_EQ(*object.find(str(key)), Value::integer(i));
+    ASSERT_NE(object.find(std::string_view(key)), nullptr) << key;
+    EXPECT_EQ(*object.find(std::string_view(key)), Value::integer(i));
+  }
+  EXPECT_EQ(object.find(str("user-1")), nullptr);
+  EXPECT_EQ(object.find(std::string_view("user-1")), nullptr);
+  EXPECT_EQ(object.find(str("")), nullptr);
+  EXPECT_EQ(object.find(std::string_view("zzz")), nullptr);
+  ASSERT_NE(object.find(Value::integer(5)), nullptr);
+  EXPECT_EQ(*object.find(Value::integer(5)), str("five"));
+  ASSERT_NE(object.find(arr({})), nullptr);
+  EXPECT_EQ(*object.find(arr({})), str("array"));
+}
+
+TEST(Value, EqualStringsHashEqual) {
+  Value a = str("a string longer than the prefix");
+  Value b = str("a string longer than the prefix");
+  EXPECT_NE(a.identity(), b.identity());
+  EXPECT_EQ(a.hash(), b.hash());
+  EXPECT_EQ(a.hash(), a.hash());  // the second call reads the cached hash
+  EXPECT_NE(str("x").hash(), str("y").hash());
+}
+
 TEST(Value, ArraysCompareItemsThenLength) {
   EXPECT_LT(arr({Value::integer(1), Value::integer(2)}),
             arr({Value::integer(1), Value::integer(3)}));
@@ -96,6 +160,32 @@ TEST(Value, ObjectLastDuplicateWins) {
   EXPECT_EQ(o.object_entries()[0].first, str("a"));
   EXPECT_EQ(o.object_entries()[1].first, str("b"));
   EXPECT_EQ(*o.find("b"), Value::integer(3));
+}
+
+// Sorted input skips the sort, but duplicates next to each other must still collapse.
+TEST(Value, ObjectDuplicatesInSortedRuns) {
+  Value o = obj({{str("a"), Value::integer(1)}, {str("b"), Value::integer(2)},
+                 {str("b"), Value::integer(3)}, {str("b"), Value::integer(4)},
+                 {str("c"), Value::integer(5)}, {str("a"), Value::integer(6)}});
+  ASSERT_EQ(o.size(), 3u);
+  EXPECT_EQ(*o.find("a"), Value::integer(6));
+  EXPECT_EQ(*o.find("b"), Value::integer(4));
+  EXPECT_EQ(*o.find("c"), Value::integer(5));
+
+  Value sorted = obj({{str("a"), Value::integer(1)}, {str("b"), Value::integer(2)}});
+  ASSERT_EQ(sorted.size(), 2u);
+  EXPECT_EQ(*sorted.find("b"), Value::integer(2));
+
+  Value adjacent = obj({{str("a"), Value::integer(1)}, {str("a"), Value::integer(2)}});
+  ASSERT_EQ(adjacent.size(), 1u);
+  EXPECT_EQ(*adjacent.find("a"), Value::integer(2));
+}
+
+TEST(Value, SetOfSortedItemsWithDuplicates) {
+  Value s = set({str("a"), str("a"), str("b")});
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s.set_items()[0], str("a"));
+  EXPECT_EQ(s.set_items()[1], str("b"));
 }
 
 TEST(Value, FindInArrayByIntegralIndex) {
