@@ -6,17 +6,12 @@
 #include <string>
 
 #include "regoc/regoc.h"
+#include "tests/api/c_api_test_support.h"
 
 namespace {
 
-// Owns a string returned by the C API.
-struct CString {
-  char* text = nullptr;
-  ~CString() { regoc_free(text); }
-  std::string str() const { return text == nullptr ? "(null)" : text; }
-};
-
-using EnginePtr = std::unique_ptr<regoc_engine, decltype(&regoc_engine_free)>;
+using regoc_test::CString;
+using regoc_test::EnginePtr;
 
 TEST(CApiParseErrors, InvalidUtf8InModule) {
   EnginePtr engine(regoc_engine_new(), regoc_engine_free);

@@ -7,18 +7,13 @@
 #include <thread>
 
 #include "regoc/regoc.h"
+#include "tests/api/c_api_test_support.h"
 
 namespace {
 
-// Owns a string returned by the C API.
-struct CString {
-  char* text = nullptr;
-  ~CString() { regoc_free(text); }
-  std::string str() const { return text == nullptr ? "(null)" : text; }
-};
-
-using EnginePtr = std::unique_ptr<regoc_engine, decltype(&regoc_engine_free)>;
-using PreparedPtr = std::unique_ptr<regoc_prepared, decltype(&regoc_prepared_free)>;
+using regoc_test::CString;
+using regoc_test::EnginePtr;
+using regoc_test::PreparedPtr;
 
 EnginePtr make_engine(const char* module) {
   EnginePtr engine(regoc_engine_new(), regoc_engine_free);
