@@ -220,9 +220,8 @@ bool borrow_found(Value* target, const Value* found) {
   return true;
 }
 
-const Value* find_string(const Value* a, const Value* key) {
-  return a->is_object() ? a->find(key->as_string()) : a->find(*key);
-}
+// A constant string key: Value::find compares it through the prefix its node caches.
+const Value* find_string(const Value* a, const Value* key) { return a->find(*key); }
 
 const Value* find_base_document(const Value* a, const Value* b) {
   const Value* found = a->find(*b);
@@ -269,7 +268,9 @@ bool regoc_jit_len(Value* target, const Value* a) noexcept {
 
 int32_t regoc_jit_switch_case(const Value* table, const Value* value) noexcept {
   const Value* found = table->find(*value);
-  return found ? static_cast<int32_t>(found->as_number().to_int64()) : -1;
+  int64_t case_number = -1;
+  if (found == nullptr || !found->as_int64(&case_number)) return -1;
+  return static_cast<int32_t>(case_number);
 }
 
 uint64_t regoc_jit_scan_count(const Value* source) noexcept {

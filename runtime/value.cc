@@ -50,7 +50,7 @@ const Element* binary_search(std::span<const Element> elements, Order order) {
   });
 }
 
-// Finds the entry whose key is the string `text`; `prefix` is string_prefix(text).
+// Finds the entry whose key is the string `text`. `prefix` is string_prefix(text).
 [[gnu::always_inline]] inline const Value::Entry* find_string_key(
     std::span<const Value::Entry> entries, std::string_view text, uint64_t prefix) {
   // Objects that policies read (inputs, rows of data) usually have a few keys, where a scan

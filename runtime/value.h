@@ -48,7 +48,7 @@ struct Node {
   Node& operator=(const Node&) = delete;
 
   std::atomic<uint32_t> refs{1};
-  // Cached hash of a composite value, 0 when not computed yet. Builders reset it.
+  // Cached hash of a string or composite value, 0 when not computed yet. Builders reset it.
   mutable std::atomic<size_t> hash{0};
 };
 
