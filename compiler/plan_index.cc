@@ -4,10 +4,11 @@
 // pass, instead of trying them one by one.
 //
 // A definition planned inside a Switch case does not repeat the comparison that selected the
-// case: the case is taken exactly when the ref's value equals the constant, as the comparison
-// tests (Switch finds the value with the same order that `==` uses, so 1 matches 1.0), and a
-// comparison of a ground ref with a constant binds no variable. The index only skips
-// definitions that cannot produce a value, so results are those of the plain plan. Definitions run in source order within a group.
+// case. The case is taken exactly when the ref's value equals the constant, because Switch
+// finds the value with the order that `==` uses (so 1 matches 1.0). A comparison of a ground
+// ref with a constant binds no variable, so nothing else depends on it. The index only skips
+// definitions that cannot produce a value, so results are those of the plain plan.
+// Definitions run in source order within a group.
 // Across groups the order changes, and no result depends on it, because the values of a rule
 // must agree and sets and objects are unordered.
 #include <algorithm>

@@ -1,10 +1,10 @@
-// Which locals of a compiled function may hold a value without owning a reference to it.
+// Which locals of a compiled function may contain a value without owning a reference to it.
 //
 // A compiled function's parameters (input, data, the mock values and its arguments) stay
 // alive and unchanged for the whole call: the caller owns them. So do the program's
 // constants. A value found inside one of them by Dot, or visited by Scan, therefore outlives
-// the call too, and a local that only ever holds such values can hold them without counting a
-// reference: the JIT copies the Value's bits in and never releases them. On the decision path
+// the call too. So a local that only ever contains such values can keep them without counting
+// a reference: the JIT copies the Value's bits in and never releases them. On the decision path
 // of a typical policy, that removes every atomic reference count update of input and data
 // lookups.
 //

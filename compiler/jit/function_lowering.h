@@ -51,7 +51,7 @@ class FunctionLowering {
 
   // Helpers (lower_control.cc).
   llvm::Value* local(ir::LocalIndex index);
-  // Whether the frame slot holds a value it does not own (compiler/jit/borrowed_locals.h).
+  // Whether the frame slot contains a value it does not own (compiler/jit/borrowed_locals.h).
   bool is_borrowed(uint32_t slot) const { return slot < borrowed_.size() && borrowed_[slot]; }
   // Copies a Value's 16 bytes into a borrowing slot, inline.
   void borrow_copy(llvm::Value* target, llvm::Value* source);
@@ -97,7 +97,7 @@ class FunctionLowering {
   llvm::AllocaInst* frame_ = nullptr;
   llvm::Type* value_type_ = nullptr;
   uint32_t next_temp_ = 0;  // index of the next free temporary slot in the frame
-  std::vector<bool> borrowed_;  // per frame slot: holds a value without owning it
+  std::vector<bool> borrowed_;  // per frame slot: contains a value without owning it
   // Undefined targets of the enclosing blocks, innermost last.
   std::vector<llvm::BasicBlock*> exits_;
 };
